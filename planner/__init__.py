@@ -1,0 +1,3 @@
+"""planner: turn a kickoff meeting's architecture decisions into a record, documents and code."""
+
+__version__ = "0.1.0"

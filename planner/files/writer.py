@@ -1,0 +1,80 @@
+"""Atomic, contained file writes: the only place planner puts bytes on disk."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from planner.errors import UnsafePathError, WriteError
+
+logger = logging.getLogger(__name__)
+
+
+def atomic_write(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never half.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk,
+    and then renamed over the target in one step.
+    """
+    ensure_dir(path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        raise WriteError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        _discard(tmp)
+        raise
+    logger.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def ensure_dir(path: Path) -> None:
+    """Create ``path`` (and parents), turning OS errors into ``WriteError``."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot create folder {path}: {exc.strerror}") from None
+
+
+def contained(root: Path, relative: str | Path) -> Path:
+    """``root / relative``, refusing absolute paths, ``..`` and symlinks that lead out."""
+    rel = Path(relative)
+    if rel.is_absolute() or ".." in rel.parts:
+        raise UnsafePathError(relative, root)
+    candidate = root / rel
+    base = root.resolve()
+    resolved = candidate.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise UnsafePathError(candidate, root)
+    return candidate
+
+
+def check_writable(folder: Path) -> None:
+    """Fail early, before any question is asked, if ``folder`` cannot be written."""
+    probe = folder
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if not probe.is_dir():
+        raise WriteError(f"cannot write into {folder}: {probe} is not a folder")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise WriteError(f"cannot write into {folder}: permission denied on {probe}")

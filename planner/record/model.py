@@ -1,0 +1,91 @@
+"""The decision record as plain typed objects.
+
+Everything after loading works on these; YAML never leaks past ``record.io``.
+Answers are keyed by the question's local id within its heuristic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from planner.questions.model import DEFERRED, Value
+
+Status = Literal["proposed", "accepted", "deferred", "superseded"]
+STATUSES: tuple[str, ...] = ("proposed", "accepted", "deferred", "superseded")
+SCHEMA_ID = "planner-decision-record"
+RECORD_VERSION = 1
+
+
+@dataclass
+class OpenItem:
+    """A question left for later, with who will bring it back and when."""
+
+    owner: str = ""
+    revisit: str = ""
+
+
+@dataclass
+class Decision:
+    heuristic: str
+    status: Status
+    date: dt.date | None
+    rationale: str = ""
+    answers: dict[str, Value] = field(default_factory=dict)
+    open: dict[str, OpenItem] = field(default_factory=dict)
+    considered: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    name: str
+    package: str
+    description: str = ""
+    extra: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass
+class Meeting:
+    date: dt.date
+    participants: list[str] = field(default_factory=list)
+    extra: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass
+class Revision:
+    """One sitting of the team: the kickoff, or a later revisit."""
+
+    number: int
+    date: dt.date
+    participants: list[str] = field(default_factory=list)
+    summary: str = ""
+    previous: dict[str, Decision] = field(default_factory=dict)
+
+
+@dataclass
+class Record:
+    project: Project
+    meeting: Meeting
+    decisions: dict[str, Decision]
+    packs: list[str] = field(default_factory=list)
+    history: list[Revision] = field(default_factory=list)
+    version: int = RECORD_VERSION
+
+    def flat_answers(self) -> dict[str, Value]:
+        """``section.question -> value`` for every answer, with open questions as DEFERRED."""
+        flat: dict[str, Value] = {
+            "project.name": self.project.name,
+            "project.package": self.project.package,
+            "project.description": self.project.description,
+        }
+        flat.update({f"project.{k}": v for k, v in self.project.extra.items()})
+        flat["meeting.participants"] = list(self.meeting.participants)
+        flat.update({f"meeting.{k}": v for k, v in self.meeting.extra.items()})
+        for hid, decision in self.decisions.items():
+            for key, value in decision.answers.items():
+                flat[f"{hid}.{key}"] = value
+            for key in decision.open:
+                flat[f"{hid}.{key}"] = DEFERRED
+            flat[f"{hid}.rationale"] = decision.rationale
+        return flat

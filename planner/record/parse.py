@@ -1,0 +1,297 @@
+"""Check a loaded YAML document against the record schema and the question bank.
+
+Returns typed objects or raises ``RecordError`` listing every problem with its
+file, line, column and dotted field. ``partial`` reads an answers file: any
+subset of a record, with no completeness checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.errors import RecordError
+from planner.marked_yaml import Document, Path_
+from planner.questions.engine import Applies, Interview
+from planner.questions.model import DEFERRED, Bank, Question, Value
+from planner.questions.values import coerce
+from planner.reader import Reader, did_you_mean
+from planner.record.model import (
+    RECORD_VERSION,
+    SCHEMA_ID,
+    STATUSES,
+    Decision,
+    Meeting,
+    OpenItem,
+    Project,
+    Record,
+    Revision,
+)
+
+TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history")
+DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
+REVISION_KEYS = ("revision", "date", "participants", "summary", "previous")
+
+
+@dataclass
+class Parsed:
+    record: Record
+    present: set[str] = field(default_factory=set)
+    open_items: dict[str, OpenItem] = field(default_factory=dict)
+
+    def answers(self) -> dict[str, Value]:
+        """Only the answers the file actually gave, as ``section.question -> value``."""
+        flat = self.record.flat_answers()
+        return {k: v for k, v in flat.items() if k in self.present}
+
+
+def read_packs(doc: Document) -> list[str]:
+    """The ``packs`` list, read before the rest so the right bank can be loaded."""
+    data = doc.data
+    if not isinstance(data, dict) or "packs" not in data:
+        return []
+    reader = Reader(doc)
+    packs = reader.strings(data["packs"], ("packs",))
+    if reader.problems:
+        raise RecordError(reader.problems)
+    return list(packs or ())
+
+
+class _RecordReader(Reader):
+    def __init__(self, doc: Document, bank: Bank, partial: bool) -> None:
+        super().__init__(doc)
+        self.bank = bank
+        self.partial = partial
+        self.present: set[str] = set()
+        self.open_items: dict[str, OpenItem] = {}
+
+    def date(self, value: Any, path: Path_) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(path, f"expected a date like 2026-01-31, found {value!r}")
+        return None
+
+    def value(self, question: Question, raw: Any, path: Path_) -> Value | None:
+        try:
+            value = coerce(question, raw)
+        except ValueError as exc:
+            self.fail(path, str(exc))
+            return None
+        self.present.add(question.id)
+        return value
+
+    def meta(self, raw: Any, path: Path_, section_id: str) -> dict[str, Value]:
+        section = self.bank.section(section_id)
+        assert section is not None
+        known = [q.key for q in section.questions]
+        if section_id == "meeting":
+            known = ["date", *known]
+        data = self.mapping(raw, path, known=known)
+        out: dict[str, Value] = {}
+        if data is None:
+            return out
+        for q in section.questions:
+            if q.key in data:
+                value = self.value(q, data[q.key], (*path, q.key))
+                if value is not None:
+                    out[q.key] = value
+            elif not self.partial and q.validate.required:
+                self.fail(path, f"missing required key {q.key!r}")
+        return out
+
+    def decision(self, hid: str, raw: Any, path: Path_) -> Decision | None:
+        section = self.bank.section(hid)
+        assert section is not None
+        data = self.mapping(raw, path, known=DECISION_KEYS)
+        if data is None:
+            return None
+        questions = {q.key: q for q in section.answer_questions}
+        decision = Decision(heuristic=hid, status="accepted", date=None)
+        if "status" in data:
+            status = self.one_of(data["status"], (*path, "status"), STATUSES)
+            decision.status = status or "accepted"  # type: ignore[assignment]
+        if data.get("date") is not None:
+            decision.date = self.date(data["date"], (*path, "date"))
+        if data.get("rationale") is not None:
+            decision.rationale = self.string(data["rationale"], (*path, "rationale")) or ""
+        self.present.add(f"{hid}.rationale")
+        answers = self.mapping(data.get("answers", {}), (*path, "answers"), known=questions)
+        for key, raw_value in (answers or {}).items():
+            if key in questions:
+                value = self.value(questions[key], raw_value, (*path, "answers", key))
+                if value is not None:
+                    decision.answers[key] = value
+        opened = self.mapping(data.get("open", {}) or {}, (*path, "open"), known=questions)
+        for key, item in (opened or {}).items():
+            if key not in questions:
+                continue
+            ipath = (*path, "open", key)
+            if key in decision.answers:
+                self.fail(ipath, "is both answered and open; keep one")
+                continue
+            if not questions[key].deferrable:
+                self.fail(ipath, "this question cannot be left open")
+                continue
+            spec = self.mapping(item or {}, ipath, known=("owner", "revisit")) or {}
+            entry = OpenItem(
+                owner=self.string(spec.get("owner") or "", (*ipath, "owner")) or "",
+                revisit=self.string(spec.get("revisit") or "", (*ipath, "revisit")) or "",
+            )
+            decision.open[key] = entry
+            self.present.add(f"{hid}.{key}")
+            self.open_items[f"{hid}.{key}"] = entry
+        considered = self.mapping(data.get("considered", {}) or {}, (*path, "considered"), known=questions)
+        for key, values in (considered or {}).items():
+            listed = self.strings(values, (*path, "considered", key))
+            if listed is not None:
+                decision.considered[key] = list(listed)
+        return decision
+
+    def decisions(self, raw: Any, path: Path_) -> dict[str, Decision]:
+        heuristics = [s.id for s in self.bank.heuristics]
+        data = self.mapping(raw, path, known=heuristics)
+        out: dict[str, Decision] = {}
+        if data is None:
+            return out
+        for hid in heuristics:
+            if hid in data:
+                decision = self.decision(hid, data[hid], (*path, hid))
+                if decision is not None:
+                    out[hid] = decision
+            elif not self.partial:
+                self.fail(path, f"missing heuristic {hid!r}")
+        return out
+
+    def history(self, raw: Any, path: Path_) -> list[Revision]:
+        if not isinstance(raw, list):
+            self.fail(path, "expected a list of revisions")
+            return []
+        out = []
+        for i, item in enumerate(raw):
+            ipath = (*path, i)
+            data = self.mapping(item, ipath, known=REVISION_KEYS, required=("revision", "date"))
+            if data is None or not {"revision", "date"} <= data.keys():
+                continue
+            number = self.integer(data["revision"], (*ipath, "revision"))
+            date = self.date(data["date"], (*ipath, "date"))
+            previous: dict[str, Decision] = {}
+            prev = self.mapping(data.get("previous", {}) or {}, (*ipath, "previous"))
+            for hid, old in (prev or {}).items():
+                if self.bank.section(hid) is None:
+                    self.fail((*ipath, "previous", hid), f"unknown heuristic {hid!r}")
+                    continue
+                decision = self.decision(hid, old, (*ipath, "previous", hid))
+                if decision is not None:
+                    previous[hid] = decision
+            if number is not None and date is not None:
+                out.append(
+                    Revision(
+                        number=number,
+                        date=date,
+                        participants=list(self.strings(data.get("participants", []), (*ipath, "participants")) or []),
+                        summary=self.string(data.get("summary", ""), (*ipath, "summary")) or "",
+                        previous=previous,
+                    )
+                )
+        return out
+
+    def completeness(self, record: Record, flat: dict[str, Value]) -> None:
+        """Every question that applies is answered or open; nothing else is."""
+        interview = Interview(self.bank, fixed=flat)
+        for question in self.bank.questions():
+            if question.role != "answer" or question.section in ("project", "meeting"):
+                continue
+            state = interview.applies(question)
+            decision = record.decisions.get(question.section)
+            if decision is None:
+                continue
+            path: Path_ = ("decisions", question.section, "answers", question.key)
+            given = question.id in flat
+            if state is Applies.SKIP and given:
+                why = ", ".join(f"{c.question}" for c in question.when)
+                self.fail(path, f"does not apply given the answer to {why}; remove it")
+            elif state is Applies.ASK and not given:
+                self.fail(
+                    ("decisions", question.section, "answers"),
+                    f"missing answer for {question.key!r} (answer it, or list it under open)",
+                )
+
+    def read(self) -> Parsed:
+        data = self.mapping(self.doc.data, (), known=TOP_KEYS)
+        if data is None:
+            raise RecordError(self.problems)
+        if not self.partial:
+            for key in ("version", "project", "meeting", "decisions"):
+                if key not in data:
+                    self.fail((), f"missing required key {key!r}")
+        if "schema" in data and data["schema"] != SCHEMA_ID:
+            self.fail(("schema",), f"expected {SCHEMA_ID!r}{did_you_mean(str(data['schema']), [SCHEMA_ID])}")
+        if "version" in data:
+            version = self.integer(data["version"], ("version",))
+            if version is not None and version != RECORD_VERSION:
+                self.fail(("version",), f"unsupported record version {version}; this planner reads {RECORD_VERSION}")
+        project = self.meta(data.get("project", {}), ("project",), "project")
+        meeting_raw = data.get("meeting", {})
+        meeting = self.meta(meeting_raw, ("meeting",), "meeting")
+        meeting_date = None
+        if isinstance(meeting_raw, dict) and "date" in meeting_raw:
+            meeting_date = self.date(meeting_raw["date"], ("meeting", "date"))
+        elif not self.partial:
+            self.fail(("meeting",), "missing required key 'date'")
+        decisions = self.decisions(data.get("decisions", {}), ("decisions",))
+        history = self.history(data["history"], ("history",)) if "history" in data else []
+        record = Record(
+            project=Project(
+                name=str(project.pop("name", "")),
+                package=str(project.pop("package", "")),
+                description=str(project.pop("description", "")),
+                extra=project,
+            ),
+            meeting=Meeting(
+                date=meeting_date or dt.date(1970, 1, 1),
+                participants=list(meeting.pop("participants", [])),
+                extra=meeting,
+            ),
+            decisions=decisions,
+            packs=list(self.strings(data.get("packs", []), ("packs",)) or []),
+            history=history,
+        )
+        if not self.partial and not self.problems:
+            self.completeness(record, {k: v for k, v in record.flat_answers().items() if k in self.present})
+        if self.problems:
+            raise RecordError(self.problems)
+        return Parsed(record, self.present, self.open_items)
+
+
+def parse_record(doc: Document, bank: Bank, *, partial: bool = False) -> Parsed:
+    """Validate ``doc`` as a decision record (or, with ``partial``, an answers file)."""
+    return _RecordReader(doc, bank, partial).read()
+
+
+def parse_flat_answers(doc: Document, bank: Bank) -> dict[str, Value]:
+    """An answers file in the flat form ``{"logging.format": "json", ...}``."""
+    reader = Reader(doc)
+    data = reader.mapping(doc.data, ())
+    out: dict[str, Value] = {}
+    for key, raw in (data or {}).items():
+        question = bank.question(key)
+        if question is None:
+            reader.fail((key,), f"unknown question {key!r}{did_you_mean(key, bank.question_ids)}")
+            continue
+        if raw == "?":
+            raw = DEFERRED
+        try:
+            out[key] = coerce(question, raw)
+        except ValueError as exc:
+            reader.fail((key,), str(exc))
+    if reader.problems:
+        raise RecordError(reader.problems)
+    return out
