@@ -143,6 +143,14 @@ class Interview:
         self.fixed.pop(qid, None)
         return question
 
+    def preload(self, answers: Mapping[str, Value]) -> None:
+        """Restore answers given earlier (a draft): kept, but changeable and undoable."""
+        for qid, value in answers.items():
+            if qid in self.fixed or self.bank.question(qid) is None:
+                continue
+            self.answers[qid] = value
+            self._asked.append(qid)
+
     def accept_default(self, question: Question) -> Value:
         return self.answer(question.id, self.default_for(question))
 

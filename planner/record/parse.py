@@ -244,6 +244,7 @@ class _RecordReader(Reader):
         meeting_date = None
         if isinstance(meeting_raw, dict) and "date" in meeting_raw:
             meeting_date = self.date(meeting_raw["date"], ("meeting", "date"))
+            self.present.add("meeting.date")
         elif not self.partial:
             self.fail(("meeting",), "missing required key 'date'")
         decisions = self.decisions(data.get("decisions", {}), ("decisions",))

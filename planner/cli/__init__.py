@@ -1,0 +1,98 @@
+"""The ``planner`` command line: a thin layer over the library.
+
+Errors are handled once, here: a ``PlannerError`` becomes its message on
+stderr and its exit code, with no traceback. Logging is configured once, by
+the ``-v`` flag. Heavy imports happen inside commands so ``--help`` is quick.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from planner import __version__
+from planner.errors import PlannerError
+
+logger = logging.getLogger(__name__)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Always writes to the current ``sys.stderr`` (test runners swap it)."""
+
+    _planner = True
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
+class PlannerGroup(TyperGroup):
+    """Turns expected errors into a message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlannerError as exc:
+            typer.echo(f"planner: error: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    cls=PlannerGroup,
+    name="planner",
+    help=(
+        "Run an architecture kickoff meeting for a Python web service: seven heuristics, "
+        "a decision record, ADRs and a project skeleton that follows them."
+    ),
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Log what planner does (-vv for debug).")
+    ] = 0,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    root = logging.getLogger("planner")
+    root.setLevel(level)
+    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+
+
+def _register() -> None:
+    from planner.cli import new, record
+
+    new.register(app)
+    record.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="planner")

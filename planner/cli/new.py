@@ -1,0 +1,116 @@
+"""``planner new``: hold the kickoff meeting and write the decision record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planner.cli.options import PacksOpt, SetOpt
+
+_HELP = """Run the kickoff meeting and write the decision record.
+
+Walks through the seven heuristics (deployment, app initialization, resource
+lifetimes, code layout, testing, logging, infrastructure changes) and writes
+DIR/architecture/decisions.yaml after a review of every answer.
+
+Without a terminal, answer with --answers, --set, --defaults or --no-input.
+Ctrl-C keeps the answers given so far; --resume continues from them.
+"""
+
+
+def new(
+    directory: Annotated[Path, typer.Argument(help="Project folder (created if missing).")] = Path("."),
+    record: Annotated[
+        Path, typer.Option("--record", help="Record path, relative to DIR.")
+    ] = Path("architecture/decisions.yaml"),
+    answers: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option("--answers", "-a", help="A YAML file with some or all answers (a record, or `id: value` lines)."),
+    ] = None,
+    sets: SetOpt = None,
+    packs: PacksOpt = None,
+    example: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--example", help="Answer everything from a shipped example meeting (demo, large, ports)."),
+    ] = None,
+    defaults: Annotated[
+        bool, typer.Option("--defaults", help="Take the default for every question not answered otherwise.")
+    ] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; fail if a question has no answer and no default.")
+    ] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted meeting from its draft.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing record.")] = False,
+    date: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option("--date", formats=["%Y-%m-%d"], help="Meeting date (default: today)."),
+    ] = None,
+) -> None:
+    from planner import kickoff, terminal
+    from planner.errors import Aborted, AnswerError, NoInputError
+
+    if example and directory == Path("."):
+        directory = Path(example)
+    request = kickoff.NewRequest(
+        target=directory,
+        record=record,
+        answers_file=answers,
+        sets=sets or [],
+        packs=packs or [],
+        example=example,
+        defaults=defaults,
+        no_input=no_input,
+        resume=resume,
+        force=force,
+        date=date.date() if date else None,
+    )
+    flags_given = bool(answers or sets or example or defaults or no_input or resume)
+    interactive = not no_input and terminal.is_interactive()
+    if not interactive and not flags_given:
+        raise NoInputError(
+            f"no terminal to ask questions on; answer with {kickoff.NON_INTERACTIVE_FLAGS}"
+        )
+    meeting = kickoff.start(request)
+    missing = meeting.unanswered()
+    if missing and no_input:
+        names = ", ".join(q.id for q in missing)
+        raise AnswerError(f"no answer and no default for: {names}; give them with --set ID=VALUE")
+    if missing and not interactive:
+        names = ", ".join(q.id for q in missing)
+        raise NoInputError(
+            f"no terminal to ask the remaining questions ({names}); "
+            f"answer with {kickoff.NON_INTERACTIVE_FLAGS}"
+        )
+    if missing:
+        _hold_meeting(meeting, terminal.make_prompter())
+    written = kickoff.finish(meeting)
+    for path in written.files:
+        typer.echo(f"wrote {path}")
+    _ = Aborted  # re-exported for readers: Ctrl-C surfaces as Aborted
+
+
+def _hold_meeting(meeting: object, prompter: object) -> None:
+    from planner import kickoff, wizard
+    from planner.errors import Aborted
+
+    assert isinstance(meeting, kickoff.Kickoff)
+    try:
+        wizard.run(meeting.interview, prompter)  # type: ignore[arg-type]
+    except (KeyboardInterrupt, EOFError):
+        saved = kickoff.save_draft(meeting)
+        where = f"; answers so far are in {saved}, continue with --resume" if saved else ""
+        raise Aborted(f"interrupted{where}") from None
+    except Aborted as exc:
+        saved = kickoff.save_draft(meeting)
+        where = f"; answers so far are in {saved}, continue with --resume" if saved else ""
+        raise Aborted(f"{exc.message}{where}") from None
+    except BaseException:
+        kickoff.save_draft(meeting)
+        raise
+
+
+def register(app: typer.Typer) -> None:
+    app.command("new", help=_HELP)(new)

@@ -1,0 +1,52 @@
+"""``planner validate`` and ``planner schema``: check and describe decision records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planner.cli.options import PacksOpt
+
+DEFAULT_RECORD = Path("architecture/decisions.yaml")
+
+
+def validate(
+    record: Annotated[Path, typer.Argument(help="The decision record to check.")] = DEFAULT_RECORD,
+) -> None:
+    """Check a decision record against its schema and the question bank."""
+    from planner.record.io import load_record
+
+    loaded = load_record(record)
+    decisions = loaded.record.decisions.values()
+    counts: dict[str, int] = {}
+    for decision in decisions:
+        counts[decision.status] = counts.get(decision.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    typer.echo(f"{record}: valid ({len(decisions)} heuristics: {summary})")
+
+
+def schema(
+    packs: PacksOpt = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of decision records, for editors' YAML support."""
+    from planner.files.writer import atomic_write
+    from planner.questions.loader import load_bank
+    from planner.record.schema import schema_text
+
+    text = schema_text(load_bank(packs or []))
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write(output, text.encode("utf-8"))
+        typer.echo(f"wrote {output}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)
+    app.command("schema")(schema)

@@ -1,0 +1,199 @@
+"""``planner new`` as a library: gather answers from every source, then write the record.
+
+The CLI decides whether to prompt; this module never prints or prompts. It
+collects fixed answers (example, answers file, ``--set``), restores a draft,
+fills defaults when asked to, and finally writes the record and its schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner import resources
+from planner.errors import AnswerError, PlannerError, TargetExistsError
+from planner.files.writer import atomic_write, check_writable
+from planner.questions.engine import Interview, fill_defaults
+from planner.questions.loader import load_bank
+from planner.questions.model import Bank, Question, Value
+from planner.questions.values import parse_text
+from planner.reader import did_you_mean
+from planner.record import draft
+from planner.record.build import build_record
+from planner.record.io import SCHEMA_FILENAME, load_answers, save_record
+from planner.record.model import OpenItem, Record
+from planner.record.parse import Parsed
+from planner.record.schema import schema_text
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RECORD = Path("architecture") / "decisions.yaml"
+NON_INTERACTIVE_FLAGS = "--answers FILE, --set ID=VALUE, --defaults or --no-input"
+
+
+@dataclass
+class NewRequest:
+    target: Path
+    record: Path = DEFAULT_RECORD
+    answers_file: Path | None = None
+    sets: Sequence[str] = ()
+    packs: Sequence[Path] = ()
+    example: str | None = None
+    defaults: bool = False
+    no_input: bool = False
+    resume: bool = False
+    force: bool = False
+    date: dt.date | None = None
+
+    @property
+    def record_path(self) -> Path:
+        return self.record if self.record.is_absolute() else self.target / self.record
+
+
+@dataclass
+class Kickoff:
+    """A prepared meeting: the bank, the interview and where things will be written."""
+
+    request: NewRequest
+    bank: Bank
+    interview: Interview
+    date: dt.date
+    open_items: dict[str, OpenItem] = field(default_factory=dict)
+
+    @property
+    def record_path(self) -> Path:
+        return self.request.record_path
+
+    @property
+    def draft_path(self) -> Path:
+        return draft.draft_path(self.record_path)
+
+    def unanswered(self) -> list[Question]:
+        """Questions still needing a person: after defaults if ``--defaults``/``--no-input``."""
+        if self.request.defaults or self.request.no_input:
+            return fill_defaults(self.interview)
+        pending = self.interview.pending()
+        return [pending] if pending else []
+
+
+def parse_set(bank: Bank, item: str) -> tuple[str, Value]:
+    """``deployment.artifact=docker`` -> (question id, checked value)."""
+    if "=" not in item:
+        raise AnswerError(f"--set {item!r}: expected ID=VALUE, e.g. --set logging.format=json")
+    qid, _, text = item.partition("=")
+    qid = qid.strip()
+    question = bank.question(qid)
+    if question is None:
+        raise AnswerError(f"--set {item!r}: unknown question {qid!r}{did_you_mean(qid, bank.question_ids)}")
+    try:
+        return qid, parse_text(question, text)
+    except ValueError as exc:
+        raise AnswerError(f"--set {item!r}: {exc}") from None
+
+
+def _example_record(name: str) -> Path:
+    found = resources.examples()
+    if name not in found:
+        known = ", ".join(found) or "none installed"
+        raise AnswerError(f"unknown example {name!r}{did_you_mean(name, found)}; examples: {known}")
+    return found[name]
+
+
+def start(request: NewRequest, *, today: dt.date | None = None) -> Kickoff:
+    """Check the target, load the bank and every answer source; ask nothing yet."""
+    record_path = request.record_path
+    if record_path.exists() and not request.force and not request.resume:
+        raise TargetExistsError(
+            f"{record_path} already exists; use `planner revisit` to change decisions, "
+            "or --force to start over"
+        )
+    check_writable(record_path.parent)
+    bank = load_bank(list(request.packs))
+    fixed: dict[str, Value] = {}
+    open_items: dict[str, OpenItem] = {}
+    date = request.date
+    sources: list[Path] = []
+    if request.example:
+        sources.append(_example_record(request.example))
+    if request.answers_file:
+        sources.append(request.answers_file)
+    for source in sources:
+        loaded = load_answers(source, bank)
+        if isinstance(loaded, Parsed):
+            fixed.update(loaded.answers())
+            open_items.update(loaded.open_items)
+            if date is None and "meeting.date" in loaded.present:
+                date = loaded.record.meeting.date
+        else:
+            fixed.update(loaded)
+    for item in request.sets:
+        qid, value = parse_set(bank, item)
+        fixed[qid] = value
+    interview = Interview(bank, fixed=fixed, target_name=request.target.resolve().name)
+    if request.resume:
+        path = draft.draft_path(record_path)
+        if not path.exists():
+            raise AnswerError(f"no draft to resume at {path}")
+        interview.preload(draft.load_draft(path, bank))
+        logger.info("resumed %d answers from %s", len(interview.answers), path)
+    return Kickoff(request, bank, interview, date or today or dt.date.today(), open_items)
+
+
+def build(kickoff: Kickoff) -> Record:
+    """The record for the answers collected so far (every question must be settled)."""
+    pending = kickoff.interview.pending()
+    if pending is not None:
+        raise AnswerError(f"{pending.id} is not answered yet")
+    return build_record(
+        kickoff.bank,
+        kickoff.interview.resolved(),
+        date=kickoff.date,
+        packs=[str(p) for p in _relative_packs(kickoff)],
+        open_items=kickoff.open_items,
+    )
+
+
+def _relative_packs(kickoff: Kickoff) -> list[Path]:
+    base = kickoff.record_path.parent.resolve()
+    out = []
+    for pack in kickoff.request.packs:
+        resolved = pack.resolve()
+        try:
+            out.append(resolved.relative_to(base))
+        except ValueError:
+            import os
+
+            out.append(Path(os.path.relpath(resolved, base)))
+    return out
+
+
+@dataclass
+class Written:
+    record: Path
+    schema: Path
+    files: list[Path]
+
+
+def finish(kickoff: Kickoff) -> Written:
+    """Write the record and its JSON Schema; drop the draft."""
+    record = build(kickoff)
+    path = kickoff.record_path
+    schema_path = path.parent / SCHEMA_FILENAME
+    save_record(path, record, kickoff.bank)
+    atomic_write(schema_path, schema_text(kickoff.bank).encode("utf-8"))
+    draft.discard(kickoff.draft_path)
+    return Written(path, schema_path, [path, schema_path])
+
+
+def save_draft(kickoff: Kickoff) -> Path | None:
+    """Keep the answers given so far; returns None when there was nothing worth keeping."""
+    if not kickoff.interview.answers:
+        return None
+    try:
+        return draft.save_draft(kickoff.draft_path, kickoff.interview.answers)
+    except PlannerError:
+        logger.warning("could not save the draft to %s", kickoff.draft_path)
+        return None

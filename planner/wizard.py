@@ -1,0 +1,123 @@
+"""The meeting loop: ask what the engine says is next, then review before writing.
+
+It talks to people only through a ``Prompter``; ``planner.prompts`` provides
+the questionary one, and tests pass a scripted one. Ctrl-C is not handled
+here: it propagates so the caller can keep a draft.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from planner.errors import Aborted
+from planner.questions.engine import Interview
+from planner.questions.model import Question, Section, Value
+from planner.questions.values import display, parse_text
+
+logger = logging.getLogger(__name__)
+
+
+class _Back:
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK = _Back()
+"""A prompter returns this when the person asks to go to the previous question."""
+
+Checker = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    question: Question
+    section: Section
+    value: Value
+
+    @property
+    def shown(self) -> str:
+        return display(self.value)
+
+
+@dataclass(frozen=True)
+class ReviewChoice:
+    """``action`` is "write", "change" (with ``question``) or "cancel"."""
+
+    action: str
+    question: str | None = None
+
+
+class Prompter(Protocol):
+    def section(self, section: Section, index: int, total: int) -> None: ...
+
+    def ask(self, question: Question, default: Value, *, can_back: bool, check: Checker) -> Value: ...
+
+    def review(self, rows: list[ReviewRow]) -> ReviewChoice: ...
+
+    def notice(self, text: str) -> None: ...
+
+
+def checker(question: Question) -> Checker:
+    """Validation at the prompt: an error message, or None when the text is acceptable."""
+
+    def check(text: str) -> str | None:
+        try:
+            parse_text(question, text)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    return check
+
+
+def review_rows(interview: Interview) -> list[ReviewRow]:
+    rows = []
+    for qid, value in interview.resolved().items():
+        question = interview.bank.question(qid)
+        if question is None:
+            continue
+        section = interview.bank.section(question.section)
+        assert section is not None
+        rows.append(ReviewRow(question, section, value))
+    return rows
+
+
+def run(interview: Interview, prompter: Prompter) -> None:
+    """Ask until every question is settled and the review is confirmed."""
+    heuristics = [s.id for s in interview.bank.sections]
+    shown_section: str | None = None
+    while True:
+        question = interview.pending()
+        if question is None:
+            choice = prompter.review(review_rows(interview))
+            if choice.action == "write":
+                return
+            if choice.action == "cancel":
+                raise Aborted("cancelled at the review; nothing was written")
+            if choice.question:
+                interview.reopen(choice.question)
+                shown_section = None
+            continue
+        if question.section != shown_section:
+            section = interview.bank.section(question.section)
+            assert section is not None
+            prompter.section(section, heuristics.index(section.id) + 1, len(heuristics))
+            shown_section = section.id
+        reply = prompter.ask(
+            question,
+            interview.default_for(question),
+            can_back=interview.can_go_back(),
+            check=checker(question),
+        )
+        if reply is BACK:
+            previous = interview.back()
+            logger.debug("back to %s", previous.id if previous else None)
+            shown_section = None if previous and previous.section != question.section else shown_section
+            continue
+        try:
+            interview.answer(question.id, reply)
+        except ValueError as exc:
+            prompter.notice(f"{question.title}: {exc}")
