@@ -69,6 +69,7 @@ class Document:
     source: str
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
 
     def mark(self, path: Path_) -> Mark | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -89,8 +90,9 @@ class Document:
             message=message,
         )
 
-    def problem_at(self, mark: Mark | None, path: Path_, message: str) -> Problem:
-        """A ``Problem`` at an explicit position (a key rather than its value, say)."""
+    def key_problem(self, path: Path_, message: str) -> Problem:
+        """A ``Problem`` about the key at the end of ``path`` (an unknown key, say)."""
+        mark = self.key_marks.get(path)
         if mark is None:
             return self.problem(path, message)
         return Problem(self.source, mark.line, mark.column, dotted(path), message)
@@ -102,6 +104,7 @@ class _Builder:
     def __init__(self, source: str) -> None:
         self.source = source
         self.marks: dict[Path_, Mark] = {}
+        self.key_marks: dict[Path_, Mark] = {}
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
         self._seen: set[int] = set()
@@ -156,6 +159,8 @@ class _Builder:
             if key in out:
                 self._fail(key_node, (*path, key), f"duplicate key {key!r}")
                 continue
+            start = key_node.start_mark
+            self.key_marks[(*path, key)] = Mark(start.line + 1, start.column + 1)
             out[key] = self.build(value_node, (*path, key), depth + 1)
         return out
 
@@ -205,7 +210,7 @@ def load(raw: bytes | str, source: str) -> Document:
     if builder.problems:
         raise InputFileError(builder.problems)
     logger.debug("loaded %s (%d fields)", source, len(builder.marks))
-    return Document(source, data, builder.marks)
+    return Document(source, data, builder.marks, builder.key_marks)
 
 
 def _compose_all(text: str) -> Iterator[yaml.Node]:

@@ -35,9 +35,10 @@ def parse_text(question: Question, text: str) -> Value:
         raise ValueError(f"expected yes or no, got {text!r}")
     if question.type == "number":
         try:
-            return coerce(question, int(stripped))
+            number = int(stripped)
         except ValueError:
             raise ValueError(f"expected a whole number, got {text!r}") from None
+        return coerce(question, number)
     if question.type == "select":
         return coerce(question, stripped)
     return coerce(question, text)
@@ -126,10 +127,10 @@ def _check_text(question: Question, text: str) -> str:
         raise ValueError(f"at most {rules.max_length} characters")
     if not text and not rules.required:
         return text
-    if rules.identifier and (not text.isidentifier() or keyword.iskeyword(text)):
-        raise ValueError(f"{text!r} is not a valid Python identifier")
     if rules.pattern and not re.fullmatch(rules.pattern, text):
         raise ValueError(f"{text!r}: {rules.message or 'does not match ' + rules.pattern}")
+    if rules.identifier and (not text.isidentifier() or keyword.iskeyword(text)):
+        raise ValueError(f"{text!r} is not a valid Python identifier")
     if text in rules.not_in:
         raise ValueError(f"{text!r} is reserved; pick another name")
     return text

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from planner.questions.model import Bank
+from planner.record.io import dump_record
+from planner.record.model import Record
+from planner.record.schema import record_schema, schema_text
+
+
+def test_schema_is_valid_json_schema(bank: Bank) -> None:
+    schema = record_schema(bank)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert json.loads(schema_text(bank)) == schema
+
+
+def test_generated_record_satisfies_schema(bank: Bank, default_record: Record) -> None:
+    data = yaml.safe_load(dump_record(default_record, bank))
+    data = json.loads(json.dumps(data, default=str))
+    jsonschema.validate(data, record_schema(bank))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("artifact: docker", "artifact: dockr"), ("coverage: 80", "coverage: 180"), ("status: accepted", "status: done")],
+)
+def test_schema_rejects_what_the_loader_rejects(bank: Bank, default_record: Record, old: str, new: str) -> None:
+    text = dump_record(default_record, bank).replace(old, new, 1)
+    data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, record_schema(bank))
+
+
+def test_schema_lists_choices_for_editors(bank: Bank) -> None:
+    schema = record_schema(bank)
+    artifact = schema["$defs"]["decision_deployment"]["properties"]["answers"]["properties"]["artifact"]
+    assert artifact["enum"] == ["wheel", "docker", "rpm"]
+    assert len(artifact["markdownEnumDescriptions"]) == 3
+
+
+def test_schema_file_path_in_header(record_file: Path) -> None:
+    assert "$schema=decisions.schema.json" in record_file.read_text().splitlines()[0]
