@@ -1,0 +1,89 @@
+"""The questionary prompter, driven by keystrokes through a prompt_toolkit pipe."""
+
+from __future__ import annotations
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from planner.prompts import QuestionaryPrompter
+from planner.questions.model import DEFERRED, Bank, Question
+from planner.wizard import BACK, ReviewRow, checker
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+
+
+def ask(bank: Bank, qid: str, keystrokes: str, default: object = None, can_back: bool = True) -> object:
+    question = bank.question(qid)
+    assert question is not None
+    with create_pipe_input() as pipe:
+        pipe.send_text(keystrokes)
+        prompter = QuestionaryPrompter(input=pipe, output=DummyOutput())
+        return prompter.ask(question, default, can_back=can_back, check=checker(question))
+
+
+def test_select_default_with_enter(bank: Bank) -> None:
+    assert ask(bank, "deployment.artifact", ENTER, default="docker") == "docker"
+
+
+def test_select_with_arrow_keys(bank: Bank) -> None:
+    assert ask(bank, "deployment.artifact", DOWN + ENTER, default="wheel") == "docker"
+    assert ask(bank, "deployment.artifact", UP + ENTER, default="docker") == "wheel"
+
+
+def test_select_decide_later_and_back(bank: Bank) -> None:
+    # wheel, docker, rpm, (separator), decide later, back
+    assert ask(bank, "deployment.artifact", DOWN * 3 + ENTER, default="wheel") is DEFERRED
+    assert ask(bank, "deployment.artifact", DOWN * 4 + ENTER, default="wheel") is BACK
+
+
+def test_confirm_is_a_yes_no_select(bank: Bank) -> None:
+    assert ask(bank, "layout.src_layout", ENTER, default=True) is True
+    assert ask(bank, "layout.src_layout", DOWN + ENTER, default=True) is False
+
+
+def test_checkbox_toggles(bank: Bank) -> None:
+    assert ask(bank, "lifetimes.other_resources", " " + DOWN + " " + ENTER, default=[]) == ["http_client", "cache"]
+    assert ask(bank, "lifetimes.other_resources", ENTER, default=["cache"]) == ["cache"]
+
+
+def test_text_with_default_and_typing(bank: Bank) -> None:
+    assert ask(bank, "project.description", ENTER, default="A shop") == "A shop"
+    assert ask(bank, "project.description", "Sells things" + ENTER, default="") == "Sells things"
+
+
+def test_text_validation_reasks_inside_the_prompt(bank: Bank) -> None:
+    # "Bad Name" is refused at the prompt; erase it and type a valid one.
+    erase = "\x7f" * len("Bad Name")
+    assert ask(bank, "project.package", "Bad Name" + ENTER + erase + "good" + ENTER, default="") == "good"
+
+
+def test_text_back_and_defer_tokens(bank: Bank) -> None:
+    assert ask(bank, "layout.features", "<" + ENTER, default=None) is BACK
+    assert ask(bank, "layout.features", "?" + ENTER, default=None) is DEFERRED
+    assert ask(bank, "layout.features", "users, billing" + ENTER, default=None) == ["users", "billing"]
+
+
+def test_number(bank: Bank) -> None:
+    assert ask(bank, "testing.coverage", "\x7f\x7f" + "90" + ENTER, default=80) == 90
+
+
+def test_ctrl_c_raises(bank: Bank) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        ask(bank, "deployment.artifact", "\x03", default="docker")
+
+
+def test_review_write_and_change(bank: Bank) -> None:
+    question = bank.question("deployment.artifact")
+    section = bank.section("deployment")
+    assert isinstance(question, Question) and section is not None
+    rows = [ReviewRow(question, section, "docker")]
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER)
+        assert QuestionaryPrompter(input=pipe, output=DummyOutput()).review(rows).action == "write"
+    with create_pipe_input() as pipe:
+        pipe.send_text(DOWN + ENTER + ENTER)
+        choice = QuestionaryPrompter(input=pipe, output=DummyOutput()).review(rows)
+        assert (choice.action, choice.question) == ("change", "deployment.artifact")
