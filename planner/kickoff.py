@@ -87,7 +87,9 @@ def parse_set(bank: Bank, item: str) -> tuple[str, Value]:
     qid = qid.strip()
     question = bank.question(qid)
     if question is None:
-        raise AnswerError(f"--set {item!r}: unknown question {qid!r}{did_you_mean(qid, bank.question_ids)}")
+        raise AnswerError(
+            f"--set {item!r}: unknown question {qid!r}{did_you_mean(qid, bank.question_ids)}"
+        )
     try:
         return qid, parse_text(question, text)
     except ValueError as exc:

@@ -152,8 +152,13 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self._fail(key_node, path, "keys must be plain names (no merge keys or complex keys)")
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                self._fail(
+                    key_node, path, "keys must be plain names (no merge keys or complex keys)"
+                )
                 continue
             key = str(key_node.value)
             if key in out:
@@ -182,11 +187,10 @@ def load(raw: bytes | str, source: str) -> Document:
     """Parse one YAML document; raise ``InputFileError`` listing what is wrong."""
     text = _decode(raw, source) if isinstance(raw, bytes) else raw
     if "\t" in text:
-        text_lines = text.splitlines()
-        for number, line in enumerate(text_lines, 1):
-            stripped = line.lstrip(" ")
+        for number, text_line in enumerate(text.splitlines(), 1):
+            stripped = text_line.lstrip(" ")
             if stripped.startswith("\t"):
-                col = len(line) - len(stripped) + 1
+                col = len(text_line) - len(stripped) + 1
                 msg = "a tab is used for indentation; YAML needs spaces"
                 raise InputFileError([Problem(source, number, col, "", msg)])
     try:
@@ -194,9 +198,10 @@ def load(raw: bytes | str, source: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        raise InputFileError([Problem(source, line, col, "", f"invalid YAML: {message}")]) from None
+        at_line = mark.line + 1 if mark else None
+        at_col = mark.column + 1 if mark else None
+        problem = Problem(source, at_line, at_col, "", f"invalid YAML: {message}")
+        raise InputFileError([problem]) from None
     except yaml.YAMLError as exc:
         raise InputFileError([Problem(source, None, None, "", f"invalid YAML: {exc}")]) from None
     if len(nodes) > 1:

@@ -106,7 +106,9 @@ class QuestionaryPrompter:
     def _checkbox(self, question: Question, default: Value, can_back: bool) -> Value:
         chosen = default if isinstance(default, list) else []
         choices = [
-            questionary.Choice(c.label, value=c.value, checked=c.value in chosen, description=c.description or None)
+            questionary.Choice(
+                c.label, value=c.value, checked=c.value in chosen, description=c.description or None
+            )
             for c in question.choices
         ]
 
@@ -166,14 +168,18 @@ class QuestionaryPrompter:
     # -- review ---------------------------------------------------------------
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice:
-        self._print([("", "\n"), ("class:question", "Review: every answer before anything is written")])
+        self._print(
+            [("", "\n"), ("class:question", "Review: every answer before anything is written")]
+        )
         width = max((len(r.question.title) for r in rows), default=10)
         current = None
         for row in rows:
             if row.section.id != current:
                 current = row.section.id
                 self._print([("class:question", f"  {row.section.title}")])
-            self._print([("", f"    {row.question.title.ljust(width)}  "), ("class:answer", row.shown)])
+            self._print(
+                [("", f"    {row.question.title.ljust(width)}  "), ("class:answer", row.shown)]
+            )
         action = questionary.select(
             "Write the record?",
             choices=[
@@ -189,7 +195,9 @@ class QuestionaryPrompter:
         picked = questionary.select(
             "Which answer?",
             choices=[
-                questionary.Choice(f"{r.section.title} › {r.question.title}: {r.shown}", value=r.question.id)
+                questionary.Choice(
+                    f"{r.section.title} › {r.question.title}: {r.shown}", value=r.question.id
+                )
                 for r in rows
             ],
             style=_STYLE,

@@ -57,7 +57,9 @@ class Reader:
             for key in value:
                 if key not in allowed:
                     hint = did_you_mean(key, allowed)
-                    self.problems.append(self.doc.key_problem((*path, key), f"unknown key {key!r}{hint}"))
+                    self.problems.append(
+                        self.doc.key_problem((*path, key), f"unknown key {key!r}{hint}")
+                    )
         for key in required:
             if key not in value:
                 self.fail(path, f"missing required key {key!r}")

@@ -53,7 +53,9 @@ class ReviewChoice:
 class Prompter(Protocol):
     def section(self, section: Section, index: int, total: int) -> None: ...
 
-    def ask(self, question: Question, default: Value, *, can_back: bool, check: Checker) -> Value: ...
+    def ask(
+        self, question: Question, default: Value, *, can_back: bool, check: Checker
+    ) -> Value: ...
 
     def review(self, rows: list[ReviewRow]) -> ReviewChoice: ...
 
@@ -115,7 +117,9 @@ def run(interview: Interview, prompter: Prompter) -> None:
         if reply is BACK:
             previous = interview.back()
             logger.debug("back to %s", previous.id if previous else None)
-            shown_section = None if previous and previous.section != question.section else shown_section
+            shown_section = (
+                None if previous and previous.section != question.section else shown_section
+            )
             continue
         try:
             interview.answer(question.id, reply)

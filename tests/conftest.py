@@ -64,7 +64,9 @@ class ScriptedPrompter:
         replies: dict[str, Any] | None = None,
         reviews: list[ReviewChoice] | None = None,
     ) -> None:
-        self.replies = {k: list(v) if isinstance(v, tuple) else [v] for k, v in (replies or {}).items()}
+        self.replies = {
+            k: list(v) if isinstance(v, tuple) else [v] for k, v in (replies or {}).items()
+        }
         self.reviews = list(reviews or [ReviewChoice("write")])
         self.asked: list[str] = []
         self.defaults: dict[str, Value] = {}
@@ -116,7 +118,9 @@ def no_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def scripted_terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[ScriptedPrompter], ScriptedPrompter]:
+def scripted_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Callable[[ScriptedPrompter], ScriptedPrompter]:
     """Pretend a terminal is attached and answer through a ScriptedPrompter."""
 
     def install(prompter: ScriptedPrompter) -> ScriptedPrompter:

@@ -15,7 +15,9 @@ UP = "\x1b[A"
 ENTER = "\r"
 
 
-def ask(bank: Bank, qid: str, keystrokes: str, default: object = None, can_back: bool = True) -> object:
+def ask(
+    bank: Bank, qid: str, keystrokes: str, default: object = None, can_back: bool = True
+) -> object:
     question = bank.question(qid)
     assert question is not None
     with create_pipe_input() as pipe:
@@ -45,7 +47,10 @@ def test_confirm_is_a_yes_no_select(bank: Bank) -> None:
 
 
 def test_checkbox_toggles(bank: Bank) -> None:
-    assert ask(bank, "lifetimes.other_resources", " " + DOWN + " " + ENTER, default=[]) == ["http_client", "cache"]
+    assert ask(bank, "lifetimes.other_resources", " " + DOWN + " " + ENTER, default=[]) == [
+        "http_client",
+        "cache",
+    ]
     assert ask(bank, "lifetimes.other_resources", ENTER, default=["cache"]) == ["cache"]
 
 
@@ -57,13 +62,19 @@ def test_text_with_default_and_typing(bank: Bank) -> None:
 def test_text_validation_reasks_inside_the_prompt(bank: Bank) -> None:
     # "Bad Name" is refused at the prompt; erase it and type a valid one.
     erase = "\x7f" * len("Bad Name")
-    assert ask(bank, "project.package", "Bad Name" + ENTER + erase + "good" + ENTER, default="") == "good"
+    assert (
+        ask(bank, "project.package", "Bad Name" + ENTER + erase + "good" + ENTER, default="")
+        == "good"
+    )
 
 
 def test_text_back_and_defer_tokens(bank: Bank) -> None:
     assert ask(bank, "layout.features", "<" + ENTER, default=None) is BACK
     assert ask(bank, "layout.features", "?" + ENTER, default=None) is DEFERRED
-    assert ask(bank, "layout.features", "users, billing" + ENTER, default=None) == ["users", "billing"]
+    assert ask(bank, "layout.features", "users, billing" + ENTER, default=None) == [
+        "users",
+        "billing",
+    ]
 
 
 def test_number(bank: Bank) -> None:

@@ -24,7 +24,9 @@ def answers_except(bank: Bank, tmp_path: Path, asked: set[str]) -> Path:
     """A flat answers file with defaults for every question but the sections in ``asked``."""
     interview = Interview(bank, target_name="svc")
     fill_defaults(interview)
-    data = {qid: value for qid, value in interview.resolved().items() if qid.split(".")[0] not in asked}
+    data = {
+        qid: value for qid, value in interview.resolved().items() if qid.split(".")[0] not in asked
+    }
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(data))
     return path
@@ -33,8 +35,12 @@ def answers_except(bank: Bank, tmp_path: Path, asked: set[str]) -> Path:
 def spawn(*args: str) -> pexpect.spawn:
     env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
     child = pexpect.spawn(
-        sys.executable, ["-m", "planner", *args], env=env, encoding="utf-8",
-        dimensions=(40, 120), timeout=20,
+        sys.executable,
+        ["-m", "planner", *args],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
     )
     return child
 
@@ -123,7 +129,10 @@ def test_no_terminal_never_hangs(tmp_path: Path) -> None:
 
     result = subprocess.run(
         [sys.executable, "-m", "planner", "new", str(tmp_path / "svc")],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2
     assert "--answers FILE, --set ID=VALUE, --defaults or --no-input" in result.stderr

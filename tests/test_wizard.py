@@ -28,9 +28,16 @@ def test_fixed_answers_are_not_asked(bank: Bank) -> None:
 
 def test_back_reasks_previous_question_with_its_answer(bank: Bank) -> None:
     interview = Interview(bank, target_name="shop")
-    prompter = ScriptedPrompter({"project.package": ("shop_a", "shop_b"), "project.description": (BACK, "desc")})
+    prompter = ScriptedPrompter(
+        {"project.package": ("shop_a", "shop_b"), "project.description": (BACK, "desc")}
+    )
     run(interview, prompter)
-    assert prompter.asked[:4] == ["project.name", "project.package", "project.description", "project.package"]
+    assert prompter.asked[:4] == [
+        "project.name",
+        "project.package",
+        "project.description",
+        "project.package",
+    ]
     assert prompter.defaults["project.package"] == "shop_a"
     assert interview.answers["project.package"] == "shop_b"
 
@@ -54,7 +61,10 @@ def test_decide_later_defers_dependents(bank: Bank) -> None:
 def test_review_can_change_an_answer_and_follows_conditions(bank: Bank) -> None:
     interview = Interview(bank)
     prompter = ScriptedPrompter(
-        {"infrastructure.isolation": ("repository", "ports_and_adapters"), "infrastructure.framework": "falcon"},
+        {
+            "infrastructure.isolation": ("repository", "ports_and_adapters"),
+            "infrastructure.framework": "falcon",
+        },
         reviews=[ReviewChoice("change", "infrastructure.isolation"), ReviewChoice("write")],
     )
     run(interview, prompter)

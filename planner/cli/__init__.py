@@ -25,7 +25,7 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
     _planner = True
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> Any:
         return sys.stderr
 
@@ -67,11 +67,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="Log what planner does (-vv for debug).")
+        int,
+        typer.Option("--verbose", "-v", count=True, help="Log what planner does (-vv for debug)."),
     ] = 0,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)

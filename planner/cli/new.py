@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planner.cli.options import PacksOpt, SetOpt
+
+if TYPE_CHECKING:
+    from planner.kickoff import Kickoff
+    from planner.wizard import Prompter
 
 _HELP = """Run the kickoff meeting and write the decision record.
 
@@ -22,35 +26,52 @@ Ctrl-C keeps the answers given so far; --resume continues from them.
 
 
 def new(
-    directory: Annotated[Path, typer.Argument(help="Project folder (created if missing).")] = Path("."),
-    record: Annotated[
-        Path, typer.Option("--record", help="Record path, relative to DIR.")
-    ] = Path("architecture/decisions.yaml"),
+    directory: Annotated[Path, typer.Argument(help="Project folder (created if missing).")] = Path(
+        "."
+    ),
+    record: Annotated[Path, typer.Option("--record", help="Record path, relative to DIR.")] = Path(
+        "architecture/decisions.yaml"
+    ),
     answers: Annotated[
-        Optional[Path],  # noqa: UP045 - typer needs Optional here
-        typer.Option("--answers", "-a", help="A YAML file with some or all answers (a record, or `id: value` lines)."),
+        Path | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="A YAML file with some or all answers (a record, or `id: value` lines).",
+        ),
     ] = None,
     sets: SetOpt = None,
     packs: PacksOpt = None,
     example: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--example", help="Answer everything from a shipped example meeting (demo, large, ports)."),
+        str | None,
+        typer.Option(
+            "--example",
+            help="Answer everything from a shipped example meeting (demo, large, ports).",
+        ),
     ] = None,
     defaults: Annotated[
-        bool, typer.Option("--defaults", help="Take the default for every question not answered otherwise.")
+        bool,
+        typer.Option(
+            "--defaults", help="Take the default for every question not answered otherwise."
+        ),
     ] = False,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; fail if a question has no answer and no default.")
+        bool,
+        typer.Option(
+            "--no-input", help="Never prompt; fail if a question has no answer and no default."
+        ),
     ] = False,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted meeting from its draft.")] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted meeting from its draft.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing record.")] = False,
     date: Annotated[
-        Optional[dt.datetime],  # noqa: UP045
+        dt.datetime | None,
         typer.Option("--date", formats=["%Y-%m-%d"], help="Meeting date (default: today)."),
     ] = None,
 ) -> None:
     from planner import kickoff, terminal
-    from planner.errors import Aborted, AnswerError, NoInputError
+    from planner.errors import AnswerError, NoInputError
 
     if example and directory == Path("."):
         directory = Path(example)
@@ -89,16 +110,15 @@ def new(
     written = kickoff.finish(meeting)
     for path in written.files:
         typer.echo(f"wrote {path}")
-    _ = Aborted  # re-exported for readers: Ctrl-C surfaces as Aborted
 
 
-def _hold_meeting(meeting: object, prompter: object) -> None:
+def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:
+    """Run the wizard; on Ctrl-C, cancel or a crash, keep the answers as a draft."""
     from planner import kickoff, wizard
     from planner.errors import Aborted
 
-    assert isinstance(meeting, kickoff.Kickoff)
     try:
-        wizard.run(meeting.interview, prompter)  # type: ignore[arg-type]
+        wizard.run(meeting.interview, prompter)
     except (KeyboardInterrupt, EOFError):
         saved = kickoff.save_draft(meeting)
         where = f"; answers so far are in {saved}, continue with --resume" if saved else ""

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 SetOpt = Annotated[
-    Optional[list[str]],  # noqa: UP045 - typer needs Optional here
-    typer.Option("--set", "-s", help="Answer one question: ID=VALUE, e.g. logging.format=json (repeatable; ? = decide later)."),
+    list[str] | None,
+    typer.Option(
+        "--set",
+        "-s",
+        help="Answer one question: ID=VALUE, e.g. logging.format=json (repeatable; ? = later).",
+    ),
 ]
 PacksOpt = Annotated[
-    Optional[list[Path]],  # noqa: UP045
-    typer.Option("--questions", "-q", help="A team question pack (YAML) that adds or overrides questions (repeatable)."),
+    list[Path] | None,
+    typer.Option(
+        "--questions",
+        "-q",
+        help="A team question pack (YAML) that adds or overrides questions (repeatable).",
+    ),
 ]
-RecordArg = Annotated[
-    Path, typer.Argument(help="The decision record.")
-]
+RecordArg = Annotated[Path, typer.Argument(help="The decision record.")]

@@ -92,7 +92,11 @@ class Interview:
             return self.defaults[question.id]
         source = question.default_from
         if source is not None:
-            base = self.target_name if source.question == "target" else self.answers.get(source.question)
+            base = (
+                self.target_name
+                if source.question == "target"
+                else self.answers.get(source.question)
+            )
             if isinstance(base, str) and base:
                 derived = TRANSFORMS[source.transform](base) if source.transform else base
                 try:

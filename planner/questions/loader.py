@@ -23,6 +23,7 @@ from planner.questions.model import (
     Bank,
     Choice,
     Condition,
+    ConditionOp,
     DefaultFrom,
     Question,
     Section,
@@ -36,8 +37,17 @@ logger = logging.getLogger(__name__)
 BANK_VERSION = 1
 _SECTION_KEYS = ("id", "kind", "title", "intro", "number", "questions")
 _QUESTION_KEYS = (
-    "id", "title", "type", "prompt", "help", "choices", "default", "default_from",
-    "when", "validate", "deferrable",
+    "id",
+    "title",
+    "type",
+    "prompt",
+    "help",
+    "choices",
+    "default",
+    "default_from",
+    "when",
+    "validate",
+    "deferrable",
 )
 _CHOICE_KEYS = ("value", "label", "description", "pros", "cons", "consequences")
 _VALIDATE_KEYS = tuple(Validation.__dataclass_fields__)
@@ -59,7 +69,10 @@ class _PackReader(Reader):
         if "version" in top:
             version = self.integer(top["version"], ("version",))
             if version is not None and version != BANK_VERSION:
-                self.fail(("version",), f"unsupported version {version}; this planner reads {BANK_VERSION}")
+                self.fail(
+                    ("version",),
+                    f"unsupported version {version}; this planner reads {BANK_VERSION}",
+                )
         raw = top.get("sections")
         if not isinstance(raw, list):
             if "sections" in top:
@@ -95,7 +108,10 @@ class _PackReader(Reader):
         section = Section(
             id=sid,
             kind=kind,  # type: ignore[arg-type]
-            title=self.string(data.get("title", sid.replace("_", " ").capitalize()), (*path, "title")) or sid,
+            title=self.string(
+                data.get("title", sid.replace("_", " ").capitalize()), (*path, "title")
+            )
+            or sid,
             intro=self.string(data.get("intro", ""), (*path, "intro")) or "",
             number=number,
             questions=tuple(questions),
@@ -130,7 +146,10 @@ class _PackReader(Reader):
             section=section,
             type=qtype,  # type: ignore[arg-type]
             prompt=prompt,
-            title=self.string(data.get("title", key.replace("_", " ").capitalize()), (*path, "title")) or key,
+            title=self.string(
+                data.get("title", key.replace("_", " ").capitalize()), (*path, "title")
+            )
+            or key,
             help=self.string(data.get("help", ""), (*path, "help")) or "",
             choices=choices,
             default=data.get("default"),
@@ -171,10 +190,13 @@ class _PackReader(Reader):
                 Choice(
                     value=value,
                     label=self.string(data.get("label", value), (*cpath, "label")) or value,
-                    description=self.string(data.get("description", ""), (*cpath, "description")) or "",
+                    description=self.string(data.get("description", ""), (*cpath, "description"))
+                    or "",
                     pros=self.strings(data.get("pros", []), (*cpath, "pros")) or (),
                     cons=self.strings(data.get("cons", []), (*cpath, "cons")) or (),
-                    consequences=self.strings(data.get("consequences", []), (*cpath, "consequences"))
+                    consequences=self.strings(
+                        data.get("consequences", []), (*cpath, "consequences")
+                    )
                     or (),
                 )
             )
@@ -208,7 +230,10 @@ class _PackReader(Reader):
                     continue
                 ((op, values),) = spec.items()
                 vals = tuple(values) if isinstance(values, list) else (values,)
-                out.append(Condition(qid, "not_in" if op == "not" else op, vals))
+                kind: ConditionOp = (
+                    "not_in" if op == "not" else "contains" if op == "contains" else "in"
+                )
+                out.append(Condition(qid, kind, vals))
             elif isinstance(test, list):
                 out.append(Condition(qid, "in", tuple(test)))
             else:

@@ -40,7 +40,4 @@ def load_draft(path: Path, bank: Bank) -> dict[str, Value]:
 
 
 def discard(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+    path.unlink(missing_ok=True)

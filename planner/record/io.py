@@ -109,6 +109,8 @@ def _flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _str)
+
+
 def _flow_map(dumper: yaml.SafeDumper, data: _FlowMap) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
 
@@ -118,9 +120,9 @@ _Dumper.add_representer(_FlowMap, _flow_map)
 
 
 def _list(values: list[Any]) -> list[Any]:
-    if all(isinstance(v, (str, int, bool)) and "\n" not in str(v) for v in values):
-        if sum(len(str(v)) + 2 for v in values) <= 70:
-            return _Flow(values)
+    scalars = all(isinstance(v, (str, int, bool)) and "\n" not in str(v) for v in values)
+    if scalars and sum(len(str(v)) + 2 for v in values) <= 70:
+        return _Flow(values)
     return list(values)
 
 
@@ -172,7 +174,9 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
     heuristics = [s.id for s in bank.heuristics]
     data["decisions"] = {
         hid: _decision_data(record.decisions[hid], bank)
-        for hid in sorted(record.decisions, key=lambda h: heuristics.index(h) if h in heuristics else 0)
+        for hid in sorted(
+            record.decisions, key=lambda h: heuristics.index(h) if h in heuristics else 0
+        )
     }
     history = []
     for revision in record.history:

@@ -148,7 +148,9 @@ class _RecordReader(Reader):
             decision.open[key] = entry
             self.present.add(f"{hid}.{key}")
             self.open_items[f"{hid}.{key}"] = entry
-        considered = self.mapping(data.get("considered", {}) or {}, (*path, "considered"), known=questions)
+        considered = self.mapping(
+            data.get("considered", {}) or {}, (*path, "considered"), known=questions
+        )
         for key, values in (considered or {}).items():
             listed = self.strings(values, (*path, "considered", key))
             if listed is not None:
@@ -196,7 +198,10 @@ class _RecordReader(Reader):
                     Revision(
                         number=number,
                         date=date,
-                        participants=list(self.strings(data.get("participants", []), (*ipath, "participants")) or []),
+                        participants=list(
+                            self.strings(data.get("participants", []), (*ipath, "participants"))
+                            or []
+                        ),
                         summary=self.string(data.get("summary", ""), (*ipath, "summary")) or "",
                         previous=previous,
                     )
@@ -233,11 +238,17 @@ class _RecordReader(Reader):
                 if key not in data:
                     self.fail((), f"missing required key {key!r}")
         if "schema" in data and data["schema"] != SCHEMA_ID:
-            self.fail(("schema",), f"expected {SCHEMA_ID!r}{did_you_mean(str(data['schema']), [SCHEMA_ID])}")
+            self.fail(
+                ("schema",),
+                f"expected {SCHEMA_ID!r}{did_you_mean(str(data['schema']), [SCHEMA_ID])}",
+            )
         if "version" in data:
             version = self.integer(data["version"], ("version",))
             if version is not None and version != RECORD_VERSION:
-                self.fail(("version",), f"unsupported record version {version}; this planner reads {RECORD_VERSION}")
+                self.fail(
+                    ("version",),
+                    f"unsupported record version {version}; this planner reads {RECORD_VERSION}",
+                )
         project = self.meta(data.get("project", {}), ("project",), "project")
         meeting_raw = data.get("meeting", {})
         meeting = self.meta(meeting_raw, ("meeting",), "meeting")
@@ -266,7 +277,9 @@ class _RecordReader(Reader):
             history=history,
         )
         if not self.partial and not self.problems:
-            self.completeness(record, {k: v for k, v in record.flat_answers().items() if k in self.present})
+            self.completeness(
+                record, {k: v for k, v in record.flat_answers().items() if k in self.present}
+            )
         if self.problems:
             raise RecordError(self.problems)
         return Parsed(record, self.present, self.open_items)

@@ -23,7 +23,9 @@ def _answer_schema(question: Question) -> dict[str, Any]:
     rules = question.validate
     if question.type == "select":
         base["enum"] = list(question.choice_values)
-        base["markdownEnumDescriptions"] = [f"**{c.label}**: {c.description}" for c in question.choices]
+        base["markdownEnumDescriptions"] = [
+            f"**{c.label}**: {c.description}" for c in question.choices
+        ]
     elif question.type == "checkbox":
         base.update(type="array", uniqueItems=True, items={"enum": list(question.choice_values)})
     elif question.type == "confirm":
@@ -75,7 +77,11 @@ def _decision_schema(section: Section) -> dict[str, Any]:
                     "properties": {"owner": {"type": "string"}, "revisit": {"type": "string"}},
                 },
             },
-            "considered": {"type": "object", "propertyNames": keys, "additionalProperties": _STRINGS},
+            "considered": {
+                "type": "object",
+                "propertyNames": keys,
+                "additionalProperties": _STRINGS,
+            },
         },
     }
 
@@ -84,7 +90,12 @@ def _meta_schema(section: Section, extra: dict[str, Any] | None = None) -> dict[
     props = {q.key: _answer_schema(q) for q in section.questions}
     props.update(extra or {})
     required = [q.key for q in section.questions if q.validate.required] + list(extra or {})
-    return {"type": "object", "additionalProperties": False, "properties": props, "required": required}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": props,
+        "required": required,
+    }
 
 
 def record_schema(bank: Bank) -> dict[str, Any]:

@@ -35,7 +35,11 @@ def test_defaults_write_a_valid_record_and_schema(invoke: Invoke, tmp_path: Path
     target = tmp_path / "billing-api"
     result = invoke("new", target, "--defaults", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
-    assert files_under(target) == ["architecture", "architecture/decisions.schema.json", "architecture/decisions.yaml"]
+    assert files_under(target) == [
+        "architecture",
+        "architecture/decisions.schema.json",
+        "architecture/decisions.yaml",
+    ]
     loaded = load_record(target / RECORD)
     assert loaded.record.project.name == "Billing Api"
     assert str(loaded.record.meeting.date) == "2026-11-24"
@@ -43,12 +47,26 @@ def test_defaults_write_a_valid_record_and_schema(invoke: Invoke, tmp_path: Path
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_set_and_answers_file(invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]) -> None:
-    answers = write_yaml("answers.yaml", "decisions:\n  logging:\n    answers: {format: json}\n    rationale: Parsed by our log platform.\n")
+def test_set_and_answers_file(
+    invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]
+) -> None:
+    answers = write_yaml(
+        "answers.yaml",
+        "decisions:\n  logging:\n    answers: {format: json}\n    rationale: Parsed by our log platform.\n",
+    )
     target = tmp_path / "svc"
     result = invoke(
-        "new", target, "--answers", answers, "--set", "deployment.artifact=wheel",
-        "--set", "layout.features=users, billing", "--set", "deployment.ci=?", "--defaults",
+        "new",
+        target,
+        "--answers",
+        answers,
+        "--set",
+        "deployment.artifact=wheel",
+        "--set",
+        "layout.features=users, billing",
+        "--set",
+        "deployment.ci=?",
+        "--defaults",
     )
     assert result.exit_code == 0, result.output
     record = load_record(target / RECORD).record
@@ -64,7 +82,10 @@ def test_set_and_answers_file(invoke: Invoke, tmp_path: Path, write_yaml: Callab
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--set", "deployment.artifcat=wheel"], "unknown question 'deployment.artifcat' (did you mean 'deployment.artifact'?)"),
+        (
+            ["--set", "deployment.artifcat=wheel"],
+            "unknown question 'deployment.artifcat' (did you mean 'deployment.artifact'?)",
+        ),
         (["--set", "deployment.artifact=whel"], "'whel' is not a choice (did you mean 'wheel'?)"),
         (["--set", "deployment.artifact"], "expected ID=VALUE"),
         (["--set", "project.package=My App"], "use lower-case letters"),
@@ -73,7 +94,9 @@ def test_set_and_answers_file(invoke: Invoke, tmp_path: Path, write_yaml: Callab
         (["--example", "nope"], "unknown example 'nope'"),
     ],
 )
-def test_bad_answers_are_user_errors(invoke: Invoke, tmp_path: Path, args: list[str], message: str) -> None:
+def test_bad_answers_are_user_errors(
+    invoke: Invoke, tmp_path: Path, args: list[str], message: str
+) -> None:
     result = invoke("new", tmp_path / "svc", "--defaults", *args)
     assert result.exit_code == 2
     assert message in result.stderr
@@ -82,7 +105,9 @@ def test_bad_answers_are_user_errors(invoke: Invoke, tmp_path: Path, args: list[
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_malformed_answers_file_names_file_and_line(invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]) -> None:
+def test_malformed_answers_file_names_file_and_line(
+    invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]
+) -> None:
     answers = write_yaml("answers.yaml", "decisions:\n  logging:\n    answers: {format: [json\n")
     result = invoke("new", tmp_path / "svc", "--answers", answers, "--defaults")
     assert result.exit_code == 2
@@ -91,8 +116,12 @@ def test_malformed_answers_file_names_file_and_line(invoke: Invoke, tmp_path: Pa
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_python_object_payload_in_answers_is_refused(invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]) -> None:
-    answers = write_yaml("answers.yaml", "project:\n  name: !!python/object/apply:os.system ['touch pwned']\n")
+def test_python_object_payload_in_answers_is_refused(
+    invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]
+) -> None:
+    answers = write_yaml(
+        "answers.yaml", "project:\n  name: !!python/object/apply:os.system ['touch pwned']\n"
+    )
     result = invoke("new", tmp_path / "svc", "--answers", answers, "--defaults")
     assert result.exit_code == 2
     assert "not allowed" in result.stderr
@@ -114,11 +143,19 @@ def test_existing_record_is_never_overwritten_without_force(invoke: Invoke, tmp_
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_unwritable_target_fails_before_anything_is_asked(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_target_fails_before_anything_is_asked(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "locked"
     target.mkdir()
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == target and mode & os.W_OK else real_access(p, mode, **kw))
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, mode, **kw: (
+            False if Path(p) == target and mode & os.W_OK else real_access(p, mode, **kw)
+        ),
+    )
     result = invoke("new", target, "--defaults")
     assert result.exit_code == 2
     assert "permission denied" in result.stderr
@@ -134,7 +171,9 @@ def test_target_below_a_file(invoke: Invoke, tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_failed_write_is_clean(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_is_clean(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(13, "Permission denied")
 
@@ -147,28 +186,46 @@ def test_failed_write_is_clean(invoke: Invoke, tmp_path: Path, monkeypatch: pyte
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_no_input_names_questions_without_default(invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]) -> None:
-    pack = write_yaml("pack.yaml", "sections: [{id: security, questions: [{id: owner, type: text, prompt: Who owns security?, validate: {required: true}}]}]")
+def test_no_input_names_questions_without_default(
+    invoke: Invoke, tmp_path: Path, write_yaml: Callable[[str, str], Path]
+) -> None:
+    pack = write_yaml(
+        "pack.yaml",
+        "sections: [{id: security, questions: [{id: owner, type: text, prompt: Who owns security?, validate: {required: true}}]}]",
+    )
     result = invoke("new", tmp_path / "svc", "--no-input", "--questions", pack)
     assert result.exit_code == 2
     assert "no answer and no default for: security.owner" in result.stderr
-    ok = invoke("new", tmp_path / "svc", "--no-input", "--questions", pack, "--set", "security.owner=Ana")
+    ok = invoke(
+        "new", tmp_path / "svc", "--no-input", "--questions", pack, "--set", "security.owner=Ana"
+    )
     assert ok.exit_code == 0, ok.output
     text = (tmp_path / "svc" / RECORD).read_text()
     assert "packs: [../../pack.yaml]" in text
-    assert load_record(tmp_path / "svc" / RECORD).record.decisions["security"].answers["owner"] == "Ana"
+    assert (
+        load_record(tmp_path / "svc" / RECORD).record.decisions["security"].answers["owner"]
+        == "Ana"
+    )
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_partial_flags_without_terminal_name_the_missing_questions(invoke: Invoke, tmp_path: Path) -> None:
+def test_partial_flags_without_terminal_name_the_missing_questions(
+    invoke: Invoke, tmp_path: Path
+) -> None:
     result = invoke("new", tmp_path / "svc", "--set", "logging.format=json")
     assert result.exit_code == 2
     assert "no terminal to ask the remaining questions (project.name" in result.stderr
     assert "--defaults" in result.stderr
 
 
-def test_interactive_meeting_writes_after_review(invoke: Invoke, tmp_path: Path, scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter]) -> None:
-    prompter = scripted_terminal(ScriptedPrompter({"logging.format": "structlog", "meeting.participants": ["Ana"]}))
+def test_interactive_meeting_writes_after_review(
+    invoke: Invoke,
+    tmp_path: Path,
+    scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter],
+) -> None:
+    prompter = scripted_terminal(
+        ScriptedPrompter({"logging.format": "structlog", "meeting.participants": ["Ana"]})
+    )
     result = invoke("new", tmp_path / "svc")
     assert result.exit_code == 0, result.output
     assert len(prompter.review_rows) == 1
@@ -177,9 +234,15 @@ def test_interactive_meeting_writes_after_review(invoke: Invoke, tmp_path: Path,
     assert record.meeting.participants == ["Ana"]
 
 
-def test_ctrl_c_keeps_a_draft_and_resume_continues(invoke: Invoke, tmp_path: Path, scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter]) -> None:
+def test_ctrl_c_keeps_a_draft_and_resume_continues(
+    invoke: Invoke,
+    tmp_path: Path,
+    scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter],
+) -> None:
     target = tmp_path / "svc"
-    scripted_terminal(ScriptedPrompter({"deployment.artifact": "rpm", "testing.layout": KeyboardInterrupt()}))
+    scripted_terminal(
+        ScriptedPrompter({"deployment.artifact": "rpm", "testing.layout": KeyboardInterrupt()})
+    )
     result = invoke("new", target)
     assert result.exit_code == 130
     assert "interrupted" in result.stderr and "--resume" in result.stderr
@@ -194,7 +257,11 @@ def test_ctrl_c_keeps_a_draft_and_resume_continues(invoke: Invoke, tmp_path: Pat
     assert not (target / "architecture" / ".decisions.draft.yaml").exists()
 
 
-def test_cancel_at_review_keeps_draft(invoke: Invoke, tmp_path: Path, scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter]) -> None:
+def test_cancel_at_review_keeps_draft(
+    invoke: Invoke,
+    tmp_path: Path,
+    scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter],
+) -> None:
     from planner.wizard import ReviewChoice
 
     scripted_terminal(ScriptedPrompter(reviews=[ReviewChoice("cancel")]))

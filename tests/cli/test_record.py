@@ -20,7 +20,10 @@ def test_validate_reports_problems_without_traceback(invoke: Invoke, record_file
     record_file.write_text(record_file.read_text().replace("format: text", "format: txt"))
     result = invoke("validate", record_file)
     assert result.exit_code == 2
-    assert "decisions.logging.answers.format: 'txt' is not a choice (did you mean 'text'?)" in result.stderr
+    assert (
+        "decisions.logging.answers.format: 'txt' is not a choice (did you mean 'text'?)"
+        in result.stderr
+    )
     assert "Traceback" not in result.output
 
 
@@ -43,9 +46,13 @@ def test_python_m_planner_and_lazy_imports() -> None:
         "heavy = [m for m in ('questionary', 'jinja2', 'prompt_toolkit', 'yaml', 'rich') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert "HEAVY []" in out
-    help_out = subprocess.run([sys.executable, "-m", "planner", "--help"], capture_output=True, text=True, check=True)
+    help_out = subprocess.run(
+        [sys.executable, "-m", "planner", "--help"], capture_output=True, text=True, check=True
+    )
     assert "new" in help_out.stdout and "validate" in help_out.stdout
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from planner.questions.engine import Applies, Interview, fill_defaults
 from planner.questions.model import DEFERRED, Bank
 
@@ -78,10 +80,8 @@ def test_reopen_for_review_changes(bank: Bank) -> None:
 
 def test_invalid_answer_is_not_recorded(bank: Bank) -> None:
     interview = Interview(bank)
-    try:
+    with pytest.raises(ValueError, match="lower-case"):
         interview.answer("project.package", "Not Valid")
-    except ValueError:
-        pass
     assert "project.package" not in interview.answers
 
 

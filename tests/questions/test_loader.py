@@ -9,7 +9,15 @@ from planner.errors import QuestionBankError
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank
 
-HEURISTICS = ["deployment", "initialization", "lifetimes", "layout", "testing", "logging", "infrastructure"]
+HEURISTICS = [
+    "deployment",
+    "initialization",
+    "lifetimes",
+    "layout",
+    "testing",
+    "logging",
+    "infrastructure",
+]
 
 
 def test_bank_has_seven_numbered_heuristics(bank: Bank) -> None:
@@ -30,17 +38,43 @@ def test_every_choice_carries_adr_material(bank: Bank) -> None:
 
 def test_required_coverage_of_questions(bank: Bank) -> None:
     required = {
-        "project.name", "project.package", "project.description", "meeting.participants",
-        "deployment.artifact", "deployment.ci", "deployment.wsgi_server", "deployment.config_management",
-        "initialization.entry_point", "initialization.wiring", "initialization.config_source",
-        "initialization.database", "initialization.db_init", "lifetimes.db_session",
-        "lifetimes.other_resources", "layout.style", "layout.views", "layout.src_layout",
-        "layout.features", "testing.layout", "testing.coverage", "logging.module_logger",
-        "logging.format", "logging.destination", "logging.request_id",
-        "infrastructure.isolation", "infrastructure.framework",
+        "project.name",
+        "project.package",
+        "project.description",
+        "meeting.participants",
+        "deployment.artifact",
+        "deployment.ci",
+        "deployment.wsgi_server",
+        "deployment.config_management",
+        "initialization.entry_point",
+        "initialization.wiring",
+        "initialization.config_source",
+        "initialization.database",
+        "initialization.db_init",
+        "lifetimes.db_session",
+        "lifetimes.other_resources",
+        "layout.style",
+        "layout.views",
+        "layout.src_layout",
+        "layout.features",
+        "testing.layout",
+        "testing.coverage",
+        "logging.module_logger",
+        "logging.format",
+        "logging.destination",
+        "logging.request_id",
+        "infrastructure.isolation",
+        "infrastructure.framework",
     }
     assert required <= set(bank.question_ids)
-    assert {q.type for q in bank.questions()} == {"select", "checkbox", "text", "list", "confirm", "number"}
+    assert {q.type for q in bank.questions()} == {
+        "select",
+        "checkbox",
+        "text",
+        "list",
+        "confirm",
+        "number",
+    }
 
 
 def test_every_heuristic_gets_a_rationale_prompt(bank: Bank) -> None:
@@ -92,8 +126,16 @@ def test_pack_extends_overrides_and_adds(write_yaml: Callable[[str, str], Path])
 @pytest.mark.parametrize(
     ("body", "message", "line"),
     [
-        ("sections: [{id: x, questions: [{id: a, type: slect, prompt: p}]}]", "'slect' is not one of", 1),
-        ("sections:\n  - id: x\n    questions:\n      - id: a\n        type: select\n        prompt: p\n", "needs choices", 4),
+        (
+            "sections: [{id: x, questions: [{id: a, type: slect, prompt: p}]}]",
+            "'slect' is not one of",
+            1,
+        ),
+        (
+            "sections:\n  - id: x\n    questions:\n      - id: a\n        type: select\n        prompt: p\n",
+            "needs choices",
+            4,
+        ),
         ("sections:\n  - id: x\n    questoins: []\n", "did you mean 'questions'", 3),
         ("version: 9\nsections: []\n", "unsupported version 9", 1),
         ("sections: [{id: Bad-Id}]", "not a valid id", 1),
@@ -103,7 +145,11 @@ def test_pack_extends_overrides_and_adds(write_yaml: Callable[[str, str], Path])
             "default is not a valid answer",
             1,
         ),
-        ("sections: [{id: x, questions: [{id: a, type: text, prompt: p, validate: {pattern: '('}}]}]", "regular expression", 1),
+        (
+            "sections: [{id: x, questions: [{id: a, type: text, prompt: p, validate: {pattern: '('}}]}]",
+            "regular expression",
+            1,
+        ),
         ("sections: [{id: newmeta, kind: meta}]", "add only heuristic", 1),
         ("sections: [{id: x}, {id: x}]", "duplicate section", 1),
     ],
@@ -119,12 +165,14 @@ def test_pack_errors_are_located(
     assert f"pack.yaml:{line}" in text
 
 
-def test_pack_condition_must_refer_to_earlier_question(write_yaml: Callable[[str, str], Path]) -> None:
+def test_pack_condition_must_refer_to_earlier_question(
+    write_yaml: Callable[[str, str], Path],
+) -> None:
     pack = write_yaml(
         "pack.yaml",
         "sections: [{id: x, questions: [{id: a, type: text, prompt: p, when: {x.b: yes}}]}]",
     )
-    with pytest.raises(QuestionBankError, match="x.a refers to 'x.b'"):
+    with pytest.raises(QuestionBankError, match=r"x\.a refers to 'x\.b'"):
         load_bank([pack])
 
 

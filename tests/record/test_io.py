@@ -18,7 +18,11 @@ def test_dump_is_canonical_and_commented(bank: Bank, default_record: Record) -> 
     assert text.splitlines()[0] == "# yaml-language-server: $schema=decisions.schema.json"
     assert "artifact: [wheel, docker, rpm]" in text
     assert "&id" not in text and "*id" not in text
-    keys = [line.split(":")[0] for line in text.splitlines() if line and not line.startswith((" ", "#", "-"))]
+    keys = [
+        line.split(":")[0]
+        for line in text.splitlines()
+        if line and not line.startswith((" ", "#", "-"))
+    ]
     assert keys == ["schema", "version", "project", "meeting", "decisions", "history"]
 
 
@@ -46,7 +50,9 @@ def test_save_load_save_is_byte_identical(tmp_path: Path, bank: Bank) -> None:
 
 
 def test_build_marks_deferred_heuristics(bank: Bank) -> None:
-    interview = Interview(bank, fixed={"deployment.ci": DEFERRED, "layout.views": DEFERRED, "layout.style": DEFERRED})
+    interview = Interview(
+        bank, fixed={"deployment.ci": DEFERRED, "layout.views": DEFERRED, "layout.style": DEFERRED}
+    )
     fill_defaults(interview)
     record = build_record(bank, interview.resolved(), date=DATE)
     deployment = record.decisions["deployment"]

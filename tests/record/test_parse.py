@@ -41,7 +41,10 @@ def test_misspelt_key_names_line_field_and_suggestion(record_file: Path) -> None
     edit(record_file, "    rationale: ''\n", "    rationnale: ''\n")
     line = line_of(record_file, "rationnale")
     text = problems(record_file)
-    assert f"decisions.yaml:{line}:5: decisions.deployment.rationnale: unknown key 'rationnale'" in text
+    assert (
+        f"decisions.yaml:{line}:5: decisions.deployment.rationnale: unknown key 'rationnale'"
+        in text
+    )
     assert "did you mean 'rationale'" in text
 
 
@@ -84,7 +87,9 @@ def test_missing_heuristic(record_file: Path) -> None:
 
 def test_missing_answer(record_file: Path) -> None:
     edit(record_file, "      wsgi_server: gunicorn\n", "")
-    assert "missing answer for 'wsgi_server' (answer it, or list it under open)" in problems(record_file)
+    assert "missing answer for 'wsgi_server' (answer it, or list it under open)" in problems(
+        record_file
+    )
 
 
 def test_answer_that_does_not_apply(record_file: Path) -> None:
@@ -95,7 +100,11 @@ def test_answer_that_does_not_apply(record_file: Path) -> None:
 
 
 def test_answered_and_open(record_file: Path) -> None:
-    edit(record_file, "      isolation: repository\n", "      isolation: repository\n    open:\n      isolation: {owner: Ana}\n")
+    edit(
+        record_file,
+        "      isolation: repository\n",
+        "      isolation: repository\n    open:\n      isolation: {owner: Ana}\n",
+    )
     assert "is both answered and open" in problems(record_file)
 
 
@@ -117,7 +126,11 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_open_question_loads_as_deferred(record_file: Path) -> None:
     edit(record_file, "      ci: github\n", "")
-    edit(record_file, "      config_management: none\n", "      config_management: none\n    open:\n      ci: {owner: Ana, revisit: after the pilot}\n")
+    edit(
+        record_file,
+        "      config_management: none\n",
+        "      config_management: none\n    open:\n      ci: {owner: Ana, revisit: after the pilot}\n",
+    )
     loaded = load_record(record_file)
     decision = loaded.record.decisions["deployment"]
     assert decision.open["ci"].owner == "Ana"
@@ -151,5 +164,5 @@ def test_flat_answers_file(write_yaml: Callable[[str, str], Path], bank: Bank) -
 
 def test_flat_answers_file_errors(write_yaml: Callable[[str, str], Path], bank: Bank) -> None:
     path = write_yaml("answers.yaml", "logging.formt: json\n")
-    with pytest.raises(RecordError, match="did you mean 'logging.format'"):
+    with pytest.raises(RecordError, match=r"did you mean 'logging\.format'"):
         load_answers(path, bank)

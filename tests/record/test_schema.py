@@ -27,9 +27,15 @@ def test_generated_record_satisfies_schema(bank: Bank, default_record: Record) -
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("artifact: docker", "artifact: dockr"), ("coverage: 80", "coverage: 180"), ("status: accepted", "status: done")],
+    [
+        ("artifact: docker", "artifact: dockr"),
+        ("coverage: 80", "coverage: 180"),
+        ("status: accepted", "status: done"),
+    ],
 )
-def test_schema_rejects_what_the_loader_rejects(bank: Bank, default_record: Record, old: str, new: str) -> None:
+def test_schema_rejects_what_the_loader_rejects(
+    bank: Bank, default_record: Record, old: str, new: str
+) -> None:
     text = dump_record(default_record, bank).replace(old, new, 1)
     data = json.loads(json.dumps(yaml.safe_load(text), default=str))
     with pytest.raises(jsonschema.ValidationError):
@@ -38,7 +44,9 @@ def test_schema_rejects_what_the_loader_rejects(bank: Bank, default_record: Reco
 
 def test_schema_lists_choices_for_editors(bank: Bank) -> None:
     schema = record_schema(bank)
-    artifact = schema["$defs"]["decision_deployment"]["properties"]["answers"]["properties"]["artifact"]
+    artifact = schema["$defs"]["decision_deployment"]["properties"]["answers"]["properties"][
+        "artifact"
+    ]
     assert artifact["enum"] == ["wheel", "docker", "rpm"]
     assert len(artifact["markdownEnumDescriptions"]) == 3
 
