@@ -7,7 +7,6 @@ the ``-v`` flag. Heavy imports happen inside commands so ``--help`` is quick.
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import Annotated, Any
 
@@ -16,22 +15,6 @@ from typer.core import TyperGroup
 
 from planner import __version__
 from planner.errors import PlannerError
-
-logger = logging.getLogger(__name__)
-
-
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Always writes to the current ``sys.stderr`` (test runners swap it)."""
-
-    _planner = True
-
-    @property
-    def stream(self) -> Any:
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value: Any) -> None:
-        pass
 
 
 class PlannerGroup(TyperGroup):
@@ -77,13 +60,33 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    if verbose:
+        _configure_logging(verbose)
+
+
+def _configure_logging(verbose: int) -> None:
+    """Send planner's log records to stderr; imported lazily to keep --help fast."""
+    import logging
+
+    class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+        """Always writes to the current ``sys.stderr`` (test runners swap it)."""
+
+        @property
+        def stream(self) -> Any:
+            return sys.stderr
+
+        @stream.setter
+        def stream(self, value: Any) -> None:
+            pass
+
     root = logging.getLogger("planner")
-    root.setLevel(level)
-    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    for old in [h for h in root.handlers if getattr(h, "planner_cli", False)]:
+        root.removeHandler(old)
+    handler = StderrHandler()
+    handler.planner_cli = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
 
 
 def _register() -> None:

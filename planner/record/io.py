@@ -126,6 +126,11 @@ def _list(values: list[Any]) -> list[Any]:
     return list(values)
 
 
+def _open_item(owner: str, revisit: str) -> dict[str, str]:
+    item = {"owner": owner, "revisit": revisit}
+    return _FlowMap(item) if len(owner) + len(revisit) <= 50 else item
+
+
 def _plain(value: Value) -> Any:
     return _list(value) if isinstance(value, list) else value
 
@@ -141,7 +146,7 @@ def _decision_data(decision: Decision, bank: Bank) -> dict[str, Any]:
     out["answers"] = {k: _plain(decision.answers[k]) for k in ordered(decision.answers)}
     if decision.open:
         out["open"] = {
-            k: _FlowMap(owner=decision.open[k].owner, revisit=decision.open[k].revisit)
+            k: _open_item(decision.open[k].owner, decision.open[k].revisit)
             for k in ordered(decision.open)
         }
     out["rationale"] = decision.rationale
