@@ -11,11 +11,12 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from planner import resources
 from planner.errors import AnswerError, PlannerError, TargetExistsError
-from planner.files.writer import atomic_write, check_writable
+from planner.files.apply import Outcome, apply
+from planner.files.writer import check_writable
 from planner.questions.engine import Interview, fill_defaults
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Question, Value
@@ -23,10 +24,11 @@ from planner.questions.values import parse_text
 from planner.reader import did_you_mean
 from planner.record import draft
 from planner.record.build import build_record
-from planner.record.io import SCHEMA_FILENAME, load_answers, save_record
+from planner.record.io import SCHEMA_FILENAME, dump_record, load_answers
 from planner.record.model import OpenItem, Record
 from planner.record.parse import Parsed
 from planner.record.schema import schema_text
+from planner.render import plan_all, record_location
 
 logger = logging.getLogger(__name__)
 
@@ -172,22 +174,22 @@ def _relative_packs(kickoff: Kickoff) -> list[Path]:
     return out
 
 
-@dataclass
-class Written:
-    record: Path
-    schema: Path
-    files: list[Path]
-
-
-def finish(kickoff: Kickoff) -> Written:
-    """Write the record and its JSON Schema; drop the draft."""
+def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
+    """Write the record, its JSON Schema and the documents in one step; drop the draft."""
     record = build(kickoff)
+    root = kickoff.request.target
     path = kickoff.record_path
-    schema_path = path.parent / SCHEMA_FILENAME
-    save_record(path, record, kickoff.bank)
-    atomic_write(schema_path, schema_text(kickoff.bank).encode("utf-8"))
+    plan = plan_all(record, kickoff.bank, root, record_file=path, template_dirs=template_dirs)
+    record_rel = record_location(path, root)
+    plan.add(record_rel, dump_record(record, kickoff.bank), tracked=False)
+    plan.add(
+        str(PurePosixPath(record_rel).parent / SCHEMA_FILENAME),
+        schema_text(kickoff.bank),
+        tracked=False,
+    )
+    outcome = apply(plan, root, force=kickoff.request.force)
     draft.discard(kickoff.draft_path)
-    return Written(path, schema_path, [path, schema_path])
+    return outcome
 
 
 def save_draft(kickoff: Kickoff) -> Path | None:

@@ -90,9 +90,10 @@ def _configure_logging(verbose: int) -> None:
 
 
 def _register() -> None:
-    from planner.cli import new, record
+    from planner.cli import new, record, render
 
     new.register(app)
+    render.register(app)
     record.register(app)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planner.cli.options import PacksOpt, SetOpt
+from planner.cli.options import PacksOpt, SetOpt, TemplatesOpt
 
 if TYPE_CHECKING:
     from planner.kickoff import Kickoff
@@ -18,7 +18,8 @@ _HELP = """Run the kickoff meeting and write the decision record.
 
 Walks through the seven heuristics (deployment, app initialization, resource
 lifetimes, code layout, testing, logging, infrastructure changes) and writes
-DIR/architecture/decisions.yaml after a review of every answer.
+DIR/architecture/decisions.yaml after a review of every answer, then the
+architecture document and ADRs under DIR/docs.
 
 Without a terminal, answer with --answers, --set, --defaults or --no-input.
 Ctrl-C keeps the answers given so far; --resume continues from them.
@@ -42,6 +43,7 @@ def new(
     ] = None,
     sets: SetOpt = None,
     packs: PacksOpt = None,
+    templates: TemplatesOpt = None,
     example: Annotated[
         str | None,
         typer.Option(
@@ -71,7 +73,8 @@ def new(
     ] = None,
 ) -> None:
     from planner import kickoff, terminal
-    from planner.errors import AnswerError, NoInputError
+    from planner.cli.output import show_outcome
+    from planner.errors import AnswerError, NoInputError, PlannerError
 
     if example and directory == Path("."):
         directory = Path(example)
@@ -107,9 +110,16 @@ def new(
         )
     if missing:
         _hold_meeting(meeting, terminal.make_prompter())
-    written = kickoff.finish(meeting)
-    for path in written.files:
-        typer.echo(f"wrote {path}")
+    try:
+        outcome = kickoff.finish(meeting, template_dirs=templates or [])
+    except PlannerError as exc:
+        saved = kickoff.save_draft(meeting) if missing else None
+        if saved is not None:
+            exc.message += (
+                f"\nThe answers are kept in {saved}; fix the problem and run again with --resume."
+            )
+        raise
+    show_outcome(outcome, quiet_unchanged=True)
 
 
 def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:

@@ -24,3 +24,12 @@ PacksOpt = Annotated[
     ),
 ]
 RecordArg = Annotated[Path, typer.Argument(help="The decision record.")]
+TemplatesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--templates",
+        "-t",
+        help="A folder of template overrides, searched before the shipped templates (repeatable).",
+    ),
+]
+DEFAULT_RECORD = Path("architecture/decisions.yaml")

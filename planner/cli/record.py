@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.options import PacksOpt
-
-DEFAULT_RECORD = Path("architecture/decisions.yaml")
+from planner.cli.options import DEFAULT_RECORD, PacksOpt
 
 
 def validate(

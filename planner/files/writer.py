@@ -77,3 +77,88 @@ def check_writable(folder: Path) -> None:
         raise WriteError(f"cannot write into {folder}: {probe} is not a folder")
     if not os.access(probe, os.W_OK | os.X_OK):
         raise WriteError(f"cannot write into {folder}: permission denied on {probe}")
+
+
+class _DeferredInterrupt:
+    """Holds Ctrl-C back while files are swapped in, then raises it."""
+
+    def __enter__(self) -> _DeferredInterrupt:
+        import signal
+        import threading
+
+        self.received = False
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def _handler(self, signum: int, frame: object) -> None:
+        self.received = True
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+        if self.received:
+            raise KeyboardInterrupt
+
+
+def commit(root: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write many files as one step: stage all of them, then swap them in together.
+
+    A failure or Ctrl-C while staging leaves every target as it was; the swap
+    itself is a loop of renames that Ctrl-C cannot split.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for relative, data in sorted(files.items()):
+            target = contained(root, relative)
+            if target.is_symlink():
+                raise UnsafePathError(target, root)
+            ensure_dir(target.parent)
+            try:
+                fd, tmp = tempfile.mkstemp(
+                    prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                )
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(tmp, 0o644)
+            except OSError as exc:
+                raise WriteError(f"cannot write {target}: {exc.strerror}") from None
+            staged.append((tmp, target))
+        with _DeferredInterrupt():
+            _swap(staged)
+    except BaseException:
+        for tmp, _ in staged:
+            _discard(tmp)
+        raise
+    logger.info("wrote %d files under %s", len(staged), root)
+    return [target for _, target in staged]
+
+
+def _swap(staged: list[tuple[str, Path]]) -> None:
+    """Rename every staged file over its target; on failure put the old files back."""
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        for tmp, target in staged:
+            backup = None
+            if target.exists():
+                backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
+                os.link(target, backup)
+            backups.append((target, backup))
+            os.replace(tmp, target)
+    except OSError as exc:
+        for target, backup in reversed(backups):
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                with contextlib.suppress(OSError):
+                    target.unlink()
+        raise WriteError(f"cannot write {target}: {exc.strerror}; nothing was changed") from None
+    for _, backup in backups:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                backup.unlink()

@@ -35,7 +35,7 @@ from planner.text import IDENT_RE, TRANSFORMS
 logger = logging.getLogger(__name__)
 
 BANK_VERSION = 1
-_SECTION_KEYS = ("id", "kind", "title", "intro", "number", "questions")
+_SECTION_KEYS = ("id", "kind", "title", "intro", "number", "questions", "confirmation")
 _QUESTION_KEYS = (
     "id",
     "title",
@@ -115,6 +115,7 @@ class _PackReader(Reader):
             intro=self.string(data.get("intro", ""), (*path, "intro")) or "",
             number=number,
             questions=tuple(questions),
+            confirmation=self.string(data.get("confirmation", ""), (*path, "confirmation")) or "",
         )
         return _RawSection(section, explicit_number=number is not None)
 
@@ -298,6 +299,7 @@ def _merge(base: list[_RawSection], pack: list[_RawSection]) -> list[_RawSection
                 old,
                 title=raw.section.title if raw.section.title != raw.section.id else old.title,
                 intro=raw.section.intro or old.intro,
+                confirmation=raw.section.confirmation or old.confirmation,
                 questions=tuple(questions),
             ),
             merged[index].explicit_number,

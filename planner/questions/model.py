@@ -119,6 +119,7 @@ class Section:
     intro: str = ""
     number: int | None = None
     questions: tuple[Question, ...] = ()
+    confirmation: str = ""
 
     @property
     def answer_questions(self) -> tuple[Question, ...]:

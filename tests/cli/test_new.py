@@ -31,19 +31,20 @@ def test_no_terminal_and_no_flags_is_one_clear_error(invoke: Invoke, tmp_path: P
 
 
 @pytest.mark.usefixtures("no_terminal")
-def test_defaults_write_a_valid_record_and_schema(invoke: Invoke, tmp_path: Path) -> None:
+def test_defaults_write_record_schema_and_documents(invoke: Invoke, tmp_path: Path) -> None:
     target = tmp_path / "billing-api"
     result = invoke("new", target, "--defaults", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
-    assert files_under(target) == [
-        "architecture",
-        "architecture/decisions.schema.json",
-        "architecture/decisions.yaml",
-    ]
+    written = files_under(target)
+    assert "architecture/decisions.yaml" in written
+    assert "architecture/decisions.schema.json" in written
+    assert "docs/architecture.md" in written
+    assert "docs/adr/0001-record-architecture-decisions.md" in written
+    assert len([p for p in written if p.startswith("docs/adr/000")]) == 8
     loaded = load_record(target / RECORD)
     assert loaded.record.project.name == "Billing Api"
     assert str(loaded.record.meeting.date) == "2026-11-24"
-    assert f"wrote {target / RECORD}" in result.stdout
+    assert "created         architecture/decisions.yaml" in result.stdout
 
 
 @pytest.mark.usefixtures("no_terminal")
@@ -246,7 +247,10 @@ def test_ctrl_c_keeps_a_draft_and_resume_continues(
     result = invoke("new", target)
     assert result.exit_code == 130
     assert "interrupted" in result.stderr and "--resume" in result.stderr
-    assert files_under(target) == ["architecture", "architecture/.decisions.draft.yaml"]
+    assert files_under(target) == [
+        "architecture",
+        "architecture/.decisions.draft.yaml",
+    ]  # nothing else
 
     second = scripted_terminal(ScriptedPrompter())
     resumed = invoke("new", target, "--resume")
@@ -282,4 +286,4 @@ def test_resume_without_draft(invoke: Invoke, tmp_path: Path) -> None:
 def test_verbose_logs_to_stderr(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("-v", "new", tmp_path / "svc", "--defaults")
     assert result.exit_code == 0
-    assert "INFO planner.record.io: wrote record" in result.stderr
+    assert "INFO planner.files.writer: wrote" in result.stderr

@@ -1,0 +1,29 @@
+"""How commands show a file plan's outcome: one line per file, then a summary."""
+
+from __future__ import annotations
+
+import typer
+
+from planner.files.apply import Outcome
+from planner.files.plan import Action
+
+_VERB = {
+    (Action.NEW, False): "created",
+    (Action.UPDATE, False): "updated",
+    (Action.CONFLICT, False): "replaced",
+    (Action.UNCHANGED, False): "unchanged",
+    (Action.NEW, True): "would create",
+    (Action.UPDATE, True): "would update",
+    (Action.CONFLICT, True): "would conflict",
+    (Action.UNCHANGED, True): "unchanged",
+}
+
+
+def show_outcome(outcome: Outcome, *, diff: bool = False, quiet_unchanged: bool = False) -> None:
+    for step in outcome.steps:
+        if quiet_unchanged and step.action is Action.UNCHANGED:
+            continue
+        typer.echo(f"{_VERB[(step.action, outcome.dry_run)]:<15} {step.path}")
+        if diff and step.action is not Action.UNCHANGED:
+            typer.echo(step.diff(), nl=False)
+    typer.echo(outcome.summary())

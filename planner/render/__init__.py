@@ -1,0 +1,40 @@
+"""Turn a decision record into files: documents, ADRs and (later) a project skeleton."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.files.plan import FilePlan
+from planner.questions.model import Bank
+from planner.record.model import Record
+
+
+def record_location(record_file: Path, root: Path) -> str:
+    """How documents refer to the record: its path relative to the output folder."""
+    return Path(os.path.relpath(record_file.resolve(), root.resolve())).as_posix()
+
+
+def default_root(record_file: Path) -> Path:
+    """The project folder of a record: the parent of ``architecture/``, else the record's folder."""
+    parent = record_file.parent
+    return parent.parent if parent.name == "architecture" else parent
+
+
+def plan_all(
+    record: Record,
+    bank: Bank,
+    root: Path,
+    *,
+    record_file: Path,
+    template_dirs: Sequence[Path] = (),
+) -> FilePlan:
+    """Every file planner generates for ``record`` under ``root``."""
+    from planner.render.documents import plan_documents
+    from planner.render.environment import Templates
+
+    templates = Templates(template_dirs)
+    return plan_documents(
+        record, bank, root, templates, record_path=record_location(record_file, root)
+    )
