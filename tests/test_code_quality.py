@@ -22,8 +22,8 @@ def tool(name: str) -> str:
 @pytest.mark.parametrize(
     "args",
     [
-        ["ruff", "check", "planner", "tests", "benchmarks"],
-        ["ruff", "format", "--check", "planner", "tests", "benchmarks"],
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
         ["mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy"],

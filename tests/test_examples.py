@@ -41,3 +41,22 @@ def test_examples_cover_the_interesting_choices() -> None:
     assert records["ports"].decisions["infrastructure"].answers["framework"] == "falcon"
     assert records["large"].decisions["deployment"].open["config_management"].owner
     assert len(records["large"].decisions["layout"].answers["features"]) >= 8
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_checked_in_documents_are_current(name: str) -> None:
+    """Fails when a template or the bank changed and the examples were not re-rendered.
+
+    Refresh them with: planner new examples/NAME --example NAME --force
+    """
+    from planner.files.plan import FilePlan
+    from planner.record.io import dump_record
+    from planner.render import default_root, plan_all
+
+    record_file = resources.examples()[name]
+    loaded = load_record(record_file)
+    root = default_root(record_file)
+    plan: FilePlan = plan_all(loaded.record, loaded.bank, root, record_file=record_file)
+    stale = [path for path, data in plan.files.items() if (root / path).read_bytes() != data]
+    assert stale == [], f"stale example files in {root}: {stale}"
+    assert record_file.read_text(encoding="utf-8") == dump_record(loaded.record, loaded.bank)

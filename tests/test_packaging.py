@@ -48,6 +48,10 @@ def test_console_script_help_and_new(installed: Path, tmp_path: Path) -> None:
     assert "Run an architecture kickoff" in run(planner, "--help").stdout
     run(planner, "new", "--example", "demo", cwd=tmp_path)
     assert (tmp_path / "demo" / "architecture" / "decisions.yaml").is_file()
+    # The precompiled templates in the wheel render exactly what the sources render.
+    for shipped in (ROOT / "examples" / "demo" / "docs").rglob("*.md"):
+        relative = shipped.relative_to(ROOT / "examples" / "demo")
+        assert (tmp_path / "demo" / relative).read_bytes() == shipped.read_bytes(), relative
     run(planner, "validate", tmp_path / "demo" / "architecture" / "decisions.yaml")
     run(installed / "bin" / "python", "-m", "planner", "new", tmp_path / "svc", "--defaults")
     assert (tmp_path / "svc" / "architecture" / "decisions.yaml").is_file()

@@ -7,7 +7,6 @@ whether it is new, unchanged, safe to update, or edited by the team.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -53,6 +52,8 @@ class Step:
     new: bytes
 
     def diff(self) -> str:
+        import difflib
+
         old = (self.old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
         new = self.new.decode("utf-8", errors="replace").splitlines(keepends=True)
         return "".join(

@@ -13,31 +13,41 @@ from planner.errors import UnsafePathError, WriteError
 logger = logging.getLogger(__name__)
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` so readers see the old file or the new one, never half.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk,
-    and then renamed over the target in one step.
-    """
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never half."""
     ensure_dir(path.parent)
+    tmp = _stage(path, data, [])
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.replace(tmp, path)
     except OSError as exc:
+        _discard(tmp)
         raise WriteError(f"cannot write {path}: {exc.strerror}") from None
+    logger.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]]) -> str:
+    """Write ``data`` to a flushed temporary file beside ``target``; record it in ``staged``.
+
+    The temporary file is removed again if writing it fails or is interrupted.
+    """
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(f"cannot write {target}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.chmod(tmp, 0o644)
     except OSError as exc:
         _discard(tmp)
-        raise WriteError(f"cannot write {path}: {exc.strerror}") from None
+        raise WriteError(f"cannot write {target}: {exc.strerror}") from None
     except BaseException:
         _discard(tmp)
         raise
-    logger.debug("wrote %s (%d bytes)", path, len(data))
+    staged.append((tmp, target))
+    return tmp
 
 
 def _discard(tmp: str) -> None:
@@ -117,18 +127,7 @@ def commit(root: Path, files: dict[str, bytes]) -> list[Path]:
             if target.is_symlink():
                 raise UnsafePathError(target, root)
             ensure_dir(target.parent)
-            try:
-                fd, tmp = tempfile.mkstemp(
-                    prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-                )
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp, 0o644)
-            except OSError as exc:
-                raise WriteError(f"cannot write {target}: {exc.strerror}") from None
-            staged.append((tmp, target))
+            _stage(target, data, staged)
         with _DeferredInterrupt():
             _swap(staged)
     except BaseException:

@@ -1,8 +1,14 @@
-"""The Jinja environment every renderer uses: strict, sandboxed, overridable.
+"""The Jinja environments every renderer uses: strict, sandboxed, overridable, precompiled.
 
 ``StrictUndefined`` makes a missing value an error instead of an empty string.
 Templates run in Jinja's sandbox because a team can point ``--templates`` at
-its own overrides, and those are data, not trusted code.
+its own overrides, and those are data, not trusted code. Markdown templates
+(``*.md.j2``) escape every value unless a filter already did; other templates
+must choose the filter for the syntax they write.
+
+The wheel ships the templates precompiled to Python modules (see
+``hatch_build.py``), which saves compiling them on every run; a source
+checkout compiles them on the fly.
 """
 
 from __future__ import annotations
@@ -16,13 +22,54 @@ from planner import resources
 from planner.errors import PlannerError
 
 if TYPE_CHECKING:
-    pass
+    from jinja2 import BaseLoader, Environment
 
 logger = logging.getLogger(__name__)
+
+KINDS = ("markdown", "plain")
+COMPILED = "compiled_templates"
 
 
 class TemplateError(PlannerError):
     """A template is missing, malformed or uses a value that does not exist."""
+
+
+def kind_of(name: str) -> str:
+    return "markdown" if name.endswith(".md.j2") else "plain"
+
+
+def make_environment(kind: str, loader: BaseLoader) -> Environment:
+    """The environment for ``kind`` ("markdown" or "plain"); the build hook uses it too."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from planner.render.escape import FILTERS, markdown_finalize, md_join
+
+    extra: dict[str, Any] = {"finalize": markdown_finalize} if kind == "markdown" else {}
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **extra,
+    )
+    env.filters.update(FILTERS)
+    if kind == "markdown":
+        env.filters["join"] = md_join
+    return env
+
+
+def _compiled_loader(kind: str) -> BaseLoader | None:
+    """Precompiled shipped templates, if this installation has them for this Jinja version."""
+    import jinja2
+
+    folder = resources.data_dir(COMPILED)
+    stamp = folder / "jinja-version"
+    if not stamp.is_file() or stamp.read_text().strip() != jinja2.__version__:
+        return None
+    return jinja2.ModuleLoader(str(folder / kind))
 
 
 class Templates:
@@ -30,36 +77,26 @@ class Templates:
 
     def __init__(self, overrides: Sequence[Path] = ()) -> None:
         import jinja2
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-        from planner.render.escape import FILTERS, markdown_finalize, md_join
 
         for folder in overrides:
             if not folder.is_dir():
                 raise TemplateError(f"template folder {folder} does not exist")
-        search = [str(p) for p in overrides] + [str(resources.data_dir("templates"))]
-        options: dict[str, Any] = {
-            "loader": jinja2.FileSystemLoader(search),
-            "undefined": jinja2.StrictUndefined,
-            "autoescape": False,
-            "keep_trailing_newline": True,
-            "trim_blocks": True,
-            "lstrip_blocks": True,
-        }
-        # Markdown templates escape every value by default; others must pick a filter.
-        self.markdown = ImmutableSandboxedEnvironment(finalize=markdown_finalize, **options)
-        self.plain = ImmutableSandboxedEnvironment(**options)
-        for env in (self.markdown, self.plain):
-            env.filters.update(FILTERS)
-        self.markdown.filters["join"] = md_join
+        shipped = jinja2.FileSystemLoader(str(resources.data_dir("templates")))
+        self._envs: dict[str, Environment] = {}
+        for kind in KINDS:
+            loaders: list[BaseLoader] = [jinja2.FileSystemLoader([str(p) for p in overrides])]
+            compiled = _compiled_loader(kind)
+            if compiled is not None:
+                loaders.append(compiled)
+            loaders.append(shipped)
+            self._envs[kind] = make_environment(kind, jinja2.ChoiceLoader(loaders))
         self._jinja = jinja2
 
     def render(self, name: str, *, collapse_blank_lines: bool = False, **context: Any) -> str:
         """Render ``name`` and normalise it: LF endings, no trailing spaces, one final newline."""
         jinja2 = self._jinja
         try:
-            env = self.markdown if name.endswith(".md.j2") else self.plain
-            template = env.get_template(name)
+            template = self._envs[kind_of(name)].get_template(name)
             text = template.render(**context)
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {exc.name!r} not found") from None
@@ -70,6 +107,22 @@ class Templates:
         except jinja2.exceptions.SecurityError as exc:
             raise TemplateError(f"template {name} tried something unsafe: {exc}") from None
         return normalise(text, collapse_blank_lines=collapse_blank_lines)
+
+
+def compile_shipped(target: Path) -> None:
+    """Precompile the shipped templates into ``target`` (used when building the wheel)."""
+    import jinja2
+
+    source = resources.data_dir("templates")
+    for kind in KINDS:
+        env = make_environment(kind, jinja2.FileSystemLoader(str(source)))
+        env.compile_templates(
+            str(target / kind),
+            filter_func=lambda name, k=kind: kind_of(name) == k,  # type: ignore[misc]
+            zip=None,
+            ignore_errors=False,
+        )
+    (target / "jinja-version").write_text(jinja2.__version__ + "\n")
 
 
 def normalise(text: str, *, collapse_blank_lines: bool = False) -> str:

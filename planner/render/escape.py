@@ -14,7 +14,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+_MD_LINE_MARK = re.compile(r"^([#+\-=])")
+_MD_LINE_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def md_inline(text: object) -> Markup:
@@ -65,7 +66,8 @@ def md_block(text: object) -> Markup:
             out.append("")
             continue
         escaped = _MD_INLINE.sub(r"\\\1", stripped)
-        escaped = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+        escaped = _MD_LINE_MARK.sub(r"\\\1", escaped)
+        escaped = _MD_LINE_NUMBER.sub(r"\1\\\2", escaped)
         out.append(escaped)
     while out and not out[-1]:
         out.pop()

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Invoke = Callable[..., Any]
+
+
+@pytest.fixture
+def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
+    target = tmp_path / "svc"
+    assert invoke("new", target, "--defaults", "--date", "2026-11-24").exit_code == 0
+    return target
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_render_again_changes_nothing(invoke: Invoke, project: Path) -> None:
+    before = snapshot(project)
+    result = invoke("render", project / "architecture/decisions.yaml")
+    assert result.exit_code == 0
+    assert "wrote 0 of 11 files (11 unchanged)" in result.stdout
+    assert snapshot(project) == before
+
+
+def test_record_change_updates_untouched_files(invoke: Invoke, project: Path) -> None:
+    record = project / "architecture/decisions.yaml"
+    record.write_text(record.read_text().replace("format: text", "format: json"))
+    result = invoke("render", record)
+    assert result.exit_code == 0, result.output
+    # Same revision: the ADR is corrected in place (a revisit would supersede it instead).
+    assert "updated         docs/adr/0007-logging-plain-text.md" in result.stdout
+    assert "updated         docs/adr/index.md" in result.stdout
+    assert "updated         docs/architecture.md" in result.stdout
+    assert "Log format: **JSON**" in (project / "docs/architecture.md").read_text()
+
+
+def test_edited_file_is_never_overwritten_without_force(invoke: Invoke, project: Path) -> None:
+    record = project / "architecture/decisions.yaml"
+    doc = project / "docs/architecture.md"
+    doc.write_text(doc.read_text() + "\nOur own note.\n")
+    record.write_text(record.read_text().replace("format: text", "format: json"))
+    before = snapshot(project)
+    result = invoke("render", record)
+    assert result.exit_code == 2
+    assert (
+        "1 file changed since planner wrote it, so nothing was written:\n  docs/architecture.md"
+        in result.stderr
+    )
+    assert snapshot(project) == before
+
+    dry = invoke("render", record, "--dry-run", "--diff")
+    assert dry.exit_code == 0
+    assert "would conflict  docs/architecture.md" in dry.stdout
+    assert "-Our own note." in dry.stdout
+    assert "would update    docs/adr/0007-logging-plain-text.md" in dry.stdout
+    assert snapshot(project) == before
+
+    forced = invoke("render", record, "--force")
+    assert forced.exit_code == 0
+    assert "Our own note." not in doc.read_text()
+
+
+def test_render_into_another_folder(invoke: Invoke, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "elsewhere"
+    result = invoke("render", project / "architecture/decisions.yaml", "--out", out)
+    assert result.exit_code == 0
+    assert (out / "docs/architecture.md").is_file()
+    assert "`../svc/architecture/decisions.yaml`" in (out / "docs/architecture.md").read_text()
+
+
+def test_invalid_record_is_a_user_error(invoke: Invoke, project: Path) -> None:
+    record = project / "architecture/decisions.yaml"
+    record.write_text(record.read_text().replace("format: text", "format: txt"))
+    result = invoke("render", record)
+    assert result.exit_code == 2
+    assert "decisions.logging.answers.format" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_interrupt_while_writing_leaves_old_files(
+    invoke: Invoke, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = project / "architecture/decisions.yaml"
+    record.write_text(record.read_text().replace("format: text", "format: json"))
+    before = snapshot(project)
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def interrupted(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    result = invoke("render", record)
+    assert result.exit_code != 0
+    assert calls["n"] == 2
+    assert snapshot(project) == before  # no file changed, no temporary file left
+
+
+def test_symlink_out_of_the_project_is_not_followed(
+    invoke: Invoke, project: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("precious")
+    doc = project / "docs/architecture.md"
+    doc.unlink()
+    doc.symlink_to(outside)
+    result = invoke("render", project / "architecture/decisions.yaml", "--force")
+    assert result.exit_code == 2
+    assert "outside the output folder" in result.stderr
+    assert outside.read_text() == "precious"
