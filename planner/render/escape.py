@@ -120,7 +120,33 @@ def mermaid_label(text: object) -> str:
     return flat
 
 
+def quoted(text: object) -> str:
+    """A double-quoted ASCII string literal, valid alike in Python, TOML and YAML."""
+    out = ['"']
+    for char in str(text):
+        code = ord(char)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F:
+            out.append(char)
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\ufffd")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def comment(text: object) -> str:
+    """Free text inside a ``#`` comment: one line, nothing that could end the comment."""
+    return " ".join(str(text).split())
+
+
 FILTERS = {
+    "quoted": quoted,
+    "comment": comment,
     "md": md_inline,
     "md_block": md_block,
     "md_cell": md_cell,

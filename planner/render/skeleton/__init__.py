@@ -1,0 +1,1 @@
+"""The project skeleton: a working Flask (or Falcon) project that follows every decision."""

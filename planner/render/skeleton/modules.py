@@ -1,0 +1,129 @@
+"""Which files the skeleton has, where they go, and which test covers each module.
+
+Every application module is described once (its template and the kind of test
+that covers it); the test layout decision then only decides where each test
+file lands: mirrored under ``tests/``, grouped by kind, or beside the module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.render.skeleton.spec import Spec
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature's name and the dotted modules that hold its parts in this layout."""
+
+    name: str
+    models: str
+    repository: str | None
+    services: str
+    routes: str
+
+    @property
+    def entity(self) -> str:
+        return "".join(part.capitalize() for part in self.name.split("_"))
+
+    @property
+    def table(self) -> str:
+        return self.name
+
+    @property
+    def url(self) -> str:
+        return "/" + self.name.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Module:
+    """One generated Python module: dotted name (relative to the package) and its templates."""
+
+    dotted: str
+    template: str
+    test_template: str | None = None
+    test_kind: str = "unit"
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_package(self) -> bool:
+        return self.template.endswith("__init__.py.j2")
+
+    def path(self, spec: Spec) -> str:
+        parts = self.dotted.split(".") if self.dotted else []
+        if self.is_package:
+            return "/".join([spec.package_dir, *parts, "__init__.py"])
+        return "/".join([spec.package_dir, *parts]) + ".py"
+
+    def test_path(self, spec: Spec) -> str:
+        parts = self.dotted.split(".")
+        name = f"test_{parts[-1]}.py"
+        if spec.test_layout == "colocated":
+            return "/".join([spec.package_dir, *parts[:-1], name])
+        if spec.test_layout == "by_kind":
+            prefix = "_".join(parts[:-1])
+            return f"tests/{self.test_kind}/test_{prefix + '_' if prefix else ''}{parts[-1]}.py"
+        return "/".join(["tests", *parts[:-1], name])
+
+
+def features(spec: Spec) -> list[Feature]:
+    out = []
+    for name in spec.features:
+        if spec.layout == "ports_and_adapters":
+            out.append(Feature(name, f"domain.{name}", f"adapters.{name}", f"services.{name}", f"entrypoints.{name}"))
+        elif spec.layout == "by_layer":
+            repo = f"repositories.{name}" if spec.repository else None
+            out.append(Feature(name, f"models.{name}", repo, f"services.{name}", f"views.{name}"))
+        else:
+            repo = f"{name}.repository" if spec.repository else None
+            out.append(Feature(name, f"{name}.models", repo, f"{name}.services", f"{name}.routes"))
+    return out
+
+
+def modules(spec: Spec) -> list[Module]:
+    """Every module of the application package, in a stable order."""
+    mods = [
+        Module("", "package/__init__.py.j2"),
+        Module("app", "package/app.py.j2", "tests/test_app.py.j2", "integration"),
+        Module("wsgi", "package/wsgi.py.j2", "tests/test_wsgi.py.j2", "e2e"),
+        Module("settings", "package/settings.py.j2", "tests/test_settings.py.j2"),
+        Module("logging_setup", "package/logging_setup.py.j2", "tests/test_logging_setup.py.j2"),
+        Module("health", "package/health.py.j2", "tests/test_health.py.j2", "e2e"),
+        Module(
+            spec.wiring_module,
+            f"package/{spec.wiring_module}.py.j2",
+            f"tests/test_{spec.wiring_module}.py.j2",
+            "integration",
+        ),
+    ]
+    if spec.flask:
+        mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
+    if spec.request_id:
+        mods.append(Module("request_id", "package/request_id.py.j2", "tests/test_request_id.py.j2", "e2e"))
+    if spec.has_db:
+        mods.append(Module("database", "package/database.py.j2", "tests/test_database.py.j2", "integration"))
+    if spec.http_client:
+        mods.append(Module("http_client", "package/http_client.py.j2", "tests/test_http_client.py.j2"))
+    if spec.cache:
+        mods.append(Module("cache", "package/cache.py.j2", "tests/test_cache.py.j2"))
+    if spec.falcon:
+        mods.append(Module("cli", "package/cli.py.j2", "tests/test_cli.py.j2", "integration"))
+    feats = features(spec)
+    packages: set[str] = set()
+    for feat in feats:
+        for dotted in (feat.models, feat.repository, feat.services, feat.routes):
+            if dotted and "." in dotted:
+                packages.add(dotted.rsplit(".", 1)[0])
+    for package in sorted(packages):
+        mods.append(Module(package, "package/subpackage/__init__.py.j2", context={"subpackage": package}))
+    for feat in feats:
+        ctx = {"feature": feat}
+        mods.append(Module(feat.models, "feature/models.py.j2", "tests/feature/test_models.py.j2", "unit", ctx))
+        if feat.repository:
+            mods.append(
+                Module(feat.repository, "feature/repository.py.j2", "tests/feature/test_repository.py.j2", "integration", ctx)
+            )
+        mods.append(Module(feat.services, "feature/services.py.j2", "tests/feature/test_services.py.j2", "unit", ctx))
+        mods.append(Module(feat.routes, "feature/routes.py.j2", "tests/feature/test_routes.py.j2", "e2e", ctx))
+    return mods
