@@ -29,12 +29,18 @@ def plan_all(
     *,
     record_file: Path,
     template_dirs: Sequence[Path] = (),
+    skeleton: bool = True,
 ) -> FilePlan:
     """Every file planner generates for ``record`` under ``root``."""
     from planner.render.documents import plan_documents
     from planner.render.environment import Templates
 
+    from planner.render.skeleton.render import plan_skeleton
+
     templates = Templates(template_dirs)
-    return plan_documents(
+    plan = plan_documents(
         record, bank, root, templates, record_path=record_location(record_file, root)
     )
+    if skeleton:
+        plan.update(plan_skeleton(record, bank, templates))
+    return plan

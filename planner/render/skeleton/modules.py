@@ -101,6 +101,8 @@ def modules(spec: Spec) -> list[Module]:
         mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
     if spec.request_id:
         mods.append(Module("request_id", "package/request_id.py.j2", "tests/test_request_id.py.j2", "e2e"))
+    if spec.uow:
+        mods.append(Module("unit_of_work", "package/unit_of_work.py.j2", "tests/test_unit_of_work.py.j2"))
     if spec.has_db:
         mods.append(Module("database", "package/database.py.j2", "tests/test_database.py.j2", "integration"))
     if spec.http_client:

@@ -52,8 +52,8 @@ def sort_imports(lines: Iterable[str], first_party: str) -> str:
     straight: dict[int, set[str]] = {}
     froms: dict[int, dict[str, set[str]]] = {}
     aliased: dict[int, set[tuple[str, str]]] = {}
-    for raw in lines:
-        if not raw:
+    for raw in (part for entry in lines if entry for part in entry.splitlines()):
+        if not raw.strip():
             continue
         line = " ".join(raw.split())
         match = _FROM.match(line)
