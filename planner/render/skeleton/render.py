@@ -24,6 +24,16 @@ def _table_module(spec: Spec, feature: Feature) -> str:
     return f"from {spec.package}.{parent} import {leaf} as {feature.name}_tables"
 
 
+def _forbidden(spec: Spec) -> list[str]:
+    """The third-party packages the domain and services must not import (installed ones only)."""
+    names = ["falcon" if spec.falcon else "flask"]
+    if spec.has_db:
+        names.append("sqlalchemy")
+    if spec.flask_sqlalchemy:
+        names.append("flask_sqlalchemy")
+    return names
+
+
 def _context(spec: Spec, feats: list[Feature], record: Record) -> dict[str, Any]:
     def imports(*lines: str) -> str:
         return sort_imports(lines, spec.package)
@@ -32,6 +42,10 @@ def _context(spec: Spec, feats: list[Feature], record: Record) -> dict[str, Any]
         "date": record.meeting.date.isoformat(),
         "table_imports": [_table_module(spec, f) for f in feats],
         "table_aliases": [f"{f.name}_tables" for f in feats],
+        "forbidden": _forbidden(spec),
+        "pure_modules": sorted(
+            {f"{spec.package}.{m}" for f in feats for m in (f.models, f.services)}
+        ),
         "service_imports": [f"from {spec.package}.{f.services} import {f.entity}Service" for f in feats],
         "spec": spec,
         "features": feats,
@@ -70,6 +84,12 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
         ]
     conftest = f"{spec.package_dir}/conftest.py" if spec.test_layout == "colocated" else "tests/conftest.py"
     files.append((conftest, "tests/conftest.py.j2"))
+    if spec.ports:
+        contracts = {
+            "colocated": f"{spec.package_dir}/test_import_contracts.py",
+            "by_kind": "tests/unit/test_import_contracts.py",
+        }.get(spec.test_layout, "tests/test_import_contracts.py")
+        files.append((contracts, "tests/test_import_contracts.py.j2"))
     return files
 
 
