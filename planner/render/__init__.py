@@ -34,7 +34,6 @@ def plan_all(
     """Every file planner generates for ``record`` under ``root``."""
     from planner.render.documents import plan_documents
     from planner.render.environment import Templates
-
     from planner.render.skeleton.render import plan_skeleton
 
     templates = Templates(template_dirs)

@@ -39,7 +39,9 @@ def postgres_url() -> str:
     url = os.environ.get(POSTGRES_ENV)
     if not url:
         if os.environ.get("CI"):
-            pytest.fail(f"{POSTGRES_ENV} is not set; .ci/run starts PostgreSQL and sets it", pytrace=False)
+            pytest.fail(
+                f"{POSTGRES_ENV} is not set; .ci/run starts PostgreSQL and sets it", pytrace=False
+            )
         pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} is not set)")
     return url
 
@@ -69,7 +71,9 @@ def run_checks(root: Path, spec: Spec) -> None:
         env = {**os.environ, "PYTHONPATH": str(root / "src") if spec.src_layout else str(root)}
         env.pop("PYTEST_ADDOPTS", None)
         if spec.database == "postgresql":
-            env[f"{spec.env_prefix}_TEST_DATABASE_URL"] = stack.enter_context(fresh_postgres_database())
+            env[f"{spec.env_prefix}_TEST_DATABASE_URL"] = stack.enter_context(
+                fresh_postgres_database()
+            )
         _run(root, spec, env)
 
 
@@ -79,7 +83,17 @@ def _run(root: Path, spec: Spec, env: dict[str, str]) -> None:
         [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
     ]
     if spec.ports:
-        commands.append([sys.executable, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()"])
+        commands.append(
+            [
+                sys.executable,
+                "-c",
+                "from importlinter.cli import lint_imports_command; lint_imports_command()",
+            ]
+        )
     for command in commands:
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, f"{' '.join(command[2:])} failed in {root}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
+        result = subprocess.run(
+            command, cwd=root, env=env, capture_output=True, text=True, timeout=600
+        )
+        assert result.returncode == 0, (
+            f"{' '.join(command[2:])} failed in {root}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
+        )

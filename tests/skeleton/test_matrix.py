@@ -14,13 +14,25 @@ pytestmark = pytest.mark.matrix
 
 COMBINATIONS = pairwise(
     load_bank(),
-    extra={"layout.features": [["accounts"], ["users", "billing_items"]], "testing.coverage": [0, 80]},
+    extra={
+        "layout.features": [["accounts"], ["users", "billing_items"]],
+        "testing.coverage": [0, 80],
+    },
     exclude={"infrastructure.framework": ["falcon"]},
 )
 
 
 def label(combo: dict[str, object]) -> str:
-    keys = ("deployment.artifact", "initialization.wiring", "initialization.database", "lifetimes.db_session", "layout.style", "layout.views", "testing.layout", "logging.format")
+    keys = (
+        "deployment.artifact",
+        "initialization.wiring",
+        "initialization.database",
+        "lifetimes.db_session",
+        "layout.style",
+        "layout.views",
+        "testing.layout",
+        "logging.format",
+    )
     return "-".join(str(combo.get(k, "na")) for k in keys)
 
 
@@ -28,7 +40,9 @@ def test_matrix_covers_every_pair() -> None:
     assert 10 <= len(COMBINATIONS) <= 60
 
 
-@pytest.mark.parametrize("combo", COMBINATIONS, ids=[f"{i:02d}-{label(c)}" for i, c in enumerate(COMBINATIONS)])
+@pytest.mark.parametrize(
+    "combo", COMBINATIONS, ids=[f"{i:02d}-{label(c)}" for i, c in enumerate(COMBINATIONS)]
+)
 def test_generated_project_passes_its_own_checks(combo: dict[str, object], tmp_path: Path) -> None:
     root = tmp_path / "project"
     answers = {k: v for k, v in combo.items() if not k.startswith(("project.", "meeting."))}

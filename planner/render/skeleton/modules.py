@@ -71,7 +71,15 @@ def features(spec: Spec) -> list[Feature]:
     out = []
     for name in spec.features:
         if spec.layout == "ports_and_adapters":
-            out.append(Feature(name, f"domain.{name}", f"adapters.{name}", f"services.{name}", f"entrypoints.{name}"))
+            out.append(
+                Feature(
+                    name,
+                    f"domain.{name}",
+                    f"adapters.{name}",
+                    f"services.{name}",
+                    f"entrypoints.{name}",
+                )
+            )
         elif spec.layout == "by_layer":
             repo = f"repositories.{name}" if spec.repository else None
             out.append(Feature(name, f"models.{name}", repo, f"services.{name}", f"views.{name}"))
@@ -100,13 +108,21 @@ def modules(spec: Spec) -> list[Module]:
     if spec.flask:
         mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
     if spec.request_id:
-        mods.append(Module("request_id", "package/request_id.py.j2", "tests/test_request_id.py.j2", "e2e"))
+        mods.append(
+            Module("request_id", "package/request_id.py.j2", "tests/test_request_id.py.j2", "e2e")
+        )
     if spec.uow:
-        mods.append(Module("unit_of_work", "package/unit_of_work.py.j2", "tests/test_unit_of_work.py.j2"))
+        mods.append(
+            Module("unit_of_work", "package/unit_of_work.py.j2", "tests/test_unit_of_work.py.j2")
+        )
     if spec.has_db:
-        mods.append(Module("database", "package/database.py.j2", "tests/test_database.py.j2", "integration"))
+        mods.append(
+            Module("database", "package/database.py.j2", "tests/test_database.py.j2", "integration")
+        )
     if spec.http_client:
-        mods.append(Module("http_client", "package/http_client.py.j2", "tests/test_http_client.py.j2"))
+        mods.append(
+            Module("http_client", "package/http_client.py.j2", "tests/test_http_client.py.j2")
+        )
     if spec.cache:
         mods.append(Module("cache", "package/cache.py.j2", "tests/test_cache.py.j2"))
     if spec.falcon:
@@ -118,14 +134,38 @@ def modules(spec: Spec) -> list[Module]:
             if dotted and "." in dotted:
                 packages.add(dotted.rsplit(".", 1)[0])
     for package in sorted(packages):
-        mods.append(Module(package, "package/subpackage/__init__.py.j2", context={"subpackage": package}))
+        mods.append(
+            Module(package, "package/subpackage/__init__.py.j2", context={"subpackage": package})
+        )
     for feat in feats:
         ctx = {"feature": feat}
-        mods.append(Module(feat.models, "feature/models.py.j2", "tests/feature/test_models.py.j2", "unit", ctx))
+        mods.append(
+            Module(
+                feat.models, "feature/models.py.j2", "tests/feature/test_models.py.j2", "unit", ctx
+            )
+        )
         if feat.repository:
             mods.append(
-                Module(feat.repository, "feature/repository.py.j2", "tests/feature/test_repository.py.j2", "integration", ctx)
+                Module(
+                    feat.repository,
+                    "feature/repository.py.j2",
+                    "tests/feature/test_repository.py.j2",
+                    "integration",
+                    ctx,
+                )
             )
-        mods.append(Module(feat.services, "feature/services.py.j2", "tests/feature/test_services.py.j2", "unit", ctx))
-        mods.append(Module(feat.routes, "feature/routes.py.j2", "tests/feature/test_routes.py.j2", "e2e", ctx))
+        mods.append(
+            Module(
+                feat.services,
+                "feature/services.py.j2",
+                "tests/feature/test_services.py.j2",
+                "unit",
+                ctx,
+            )
+        )
+        mods.append(
+            Module(
+                feat.routes, "feature/routes.py.j2", "tests/feature/test_routes.py.j2", "e2e", ctx
+            )
+        )
     return mods

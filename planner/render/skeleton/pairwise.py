@@ -34,7 +34,7 @@ def _options(bank: Bank, extra: Mapping[str, Sequence[Value]]) -> dict[str, list
 
 
 def _complete(bank: Bank, partial: Mapping[str, Value]) -> Combination | None:
-    """Fill the rest with defaults; None when ``partial`` answers a question that would not be asked."""
+    """Fill the rest with defaults; None when ``partial`` answers a question not asked."""
     interview = Interview(bank, target_name="matrix")
     for qid, value in partial.items():
         question = bank.question(qid)

@@ -74,8 +74,8 @@ def sort_imports(lines: Iterable[str], first_party: str) -> str:
     for section in range(4):
         out = sorted(straight.get(section, ()), key=lambda s: s.split()[1].lower())
         statements: list[tuple[str, str]] = []
-        for module, names in froms.get(section, {}).items():
-            statements.append((module, _render_from(module, sorted(names, key=_name_key))))
+        for module, members in froms.get(section, {}).items():
+            statements.append((module, _render_from(module, sorted(members, key=_name_key))))
         for module, name in aliased.get(section, ()):
             statements.append((module, f"from {module} import {name}"))
         statements.sort(key=lambda item: (item[0].lower(), item[1].lower()))

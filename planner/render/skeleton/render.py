@@ -46,11 +46,15 @@ def _context(spec: Spec, feats: list[Feature], record: Record) -> dict[str, Any]
         "pure_modules": sorted(
             {f"{spec.package}.{m}" for f in feats for m in (f.models, f.services)}
         ),
-        "service_imports": [f"from {spec.package}.{f.services} import {f.entity}Service" for f in feats],
+        "service_imports": [
+            f"from {spec.package}.{f.services} import {f.entity}Service" for f in feats
+        ],
         "spec": spec,
         "features": feats,
         "imports": imports,
-        "blueprint_imports": [f"from {spec.package}.{f.routes} import bp as {f.name}_bp" for f in feats],
+        "blueprint_imports": [
+            f"from {spec.package}.{f.routes} import bp as {f.name}_bp" for f in feats
+        ],
     }
 
 
@@ -66,7 +70,10 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
     if spec.wsgi_server == "gunicorn":
         files.append(("gunicorn.conf.py", "project/gunicorn.conf.py.j2"))
     if spec.artifact == "docker":
-        files += [("Dockerfile", "project/Dockerfile.j2"), (".dockerignore", "project/dockerignore.j2")]
+        files += [
+            ("Dockerfile", "project/Dockerfile.j2"),
+            (".dockerignore", "project/dockerignore.j2"),
+        ]
     if spec.artifact == "rpm":
         files += [
             (f"packaging/{spec.dist_name}.spec", "project/rpm.spec.j2"),
@@ -79,10 +86,20 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
     if spec.migrations:
         files += [
             (f"{spec.package_dir}/migrations/env.py", "project/migrations/env.py.j2"),
-            (f"{spec.package_dir}/migrations/script.py.mako", "project/migrations/script.py.mako.j2"),
-            (f"{spec.package_dir}/migrations/versions/0001_initial.py", "project/migrations/0001_initial.py.j2"),
+            (
+                f"{spec.package_dir}/migrations/script.py.mako",
+                "project/migrations/script.py.mako.j2",
+            ),
+            (
+                f"{spec.package_dir}/migrations/versions/0001_initial.py",
+                "project/migrations/0001_initial.py.j2",
+            ),
         ]
-    conftest = f"{spec.package_dir}/conftest.py" if spec.test_layout == "colocated" else "tests/conftest.py"
+    conftest = (
+        f"{spec.package_dir}/conftest.py"
+        if spec.test_layout == "colocated"
+        else "tests/conftest.py"
+    )
     files.append((conftest, "tests/conftest.py.j2"))
     if spec.ports:
         contracts = {
@@ -96,6 +113,12 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
 def plan_skeleton(record: Record, bank: Bank, templates: Templates) -> FilePlan:
     """Every file of the project skeleton that ``record`` calls for."""
     spec = build_spec(record, bank)
+    if spec.falcon:
+        logger.warning(
+            "the Falcon skeleton is not generated yet; wrote the documents only "
+            "(choose Flask as the web framework to get a skeleton)"
+        )
+        return FilePlan()
     feats = features(spec)
     mods: list[Module] = modules(spec)
     base = _context(spec, feats, record)

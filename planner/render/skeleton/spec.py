@@ -174,7 +174,11 @@ def build_spec(record: Record, bank: Bank) -> Spec:
     def get(qid: str) -> Value:
         return _value(answers, bank, qid, opened)
 
-    framework = get("infrastructure.framework") if get("infrastructure.isolation") == "ports_and_adapters" else "flask"
+    framework = (
+        get("infrastructure.framework")
+        if get("infrastructure.isolation") == "ports_and_adapters"
+        else "flask"
+    )
     return Spec(
         name=record.project.name,
         package=record.project.package,

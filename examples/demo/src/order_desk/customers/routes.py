@@ -1,0 +1,53 @@
+"""HTTP endpoints for customers (function views on the ``customers`` blueprint)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+
+from flask import Blueprint, Response, jsonify, request
+
+from order_desk.customers.models import CustomersNotFound, InvalidCustomers
+from order_desk.customers.services import CustomersService
+from order_desk.extensions import customers_service
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("customers", __name__, url_prefix="/customers")
+
+
+def service() -> CustomersService:
+    """The customers use cases, as wired for this app."""
+    return customers_service()
+
+
+@bp.errorhandler(InvalidCustomers)
+def invalid(error: InvalidCustomers) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 400
+
+
+@bp.errorhandler(CustomersNotFound)
+def not_found(error: CustomersNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no customers entry {error}"), 404
+
+
+def _name_from_request() -> str:
+    payload = request.get_json(silent=True) or {}
+    return str(payload.get("name", ""))
+
+
+@bp.get("/")
+def list_items() -> Response:
+    return jsonify(items=[asdict(item) for item in service().all()])
+
+
+@bp.post("/")
+def create_item() -> tuple[Response, int]:
+    item = service().create(_name_from_request())
+    logger.info("created customers %s", item.id)
+    return jsonify(asdict(item)), 201
+
+
+@bp.get("/<int:item_id>")
+def get_item(item_id: int) -> Response:
+    return jsonify(asdict(service().get(item_id)))

@@ -1,0 +1,43 @@
+"""Configuration: built-in defaults, then environment variables.
+
+Nothing here runs at import time: the app factory calls ``load`` for every app
+it creates, so each test can build an app with its own settings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+logger = logging.getLogger(__name__)
+
+ENV_PREFIX = "ORDER_DESK"
+
+DEFAULTS: dict[str, Any] = {
+    "SECRET_KEY": "dev-only-change-me",
+    "LOG_LEVEL": "INFO",
+}
+
+
+def load(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
+    """Fill ``app.config``: defaults, the configured sources, then explicit overrides."""
+    app.config.from_mapping(DEFAULTS)
+    app.config["DATABASE_URL"] = "sqlite:///" + str(Path(app.instance_path) / "order_desk.sqlite")
+    app.config.from_prefixed_env(ENV_PREFIX)
+    if overrides:
+        app.config.from_mapping(overrides)
+
+
+def logging_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The settings logging needs, read before the app object exists."""
+    options = {key: value for key, value in DEFAULTS.items() if key.startswith("LOG_")}
+    for key in list(options):
+        if f"{ENV_PREFIX}_{key}" in os.environ:
+            options[key] = os.environ[f"{ENV_PREFIX}_{key}"]
+    options.update({key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")})
+    return options

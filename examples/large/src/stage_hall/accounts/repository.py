@@ -1,0 +1,64 @@
+"""Storage for accounts: a repository protocol, its SQLAlchemy implementation and an in-memory fake."""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stage_hall.accounts.models import Accounts, AccountsRow
+
+logger = logging.getLogger(__name__)
+
+
+class AccountsRepository(Protocol):
+    """What the accounts services need from storage."""
+
+    def add(self, name: str) -> Accounts: ...
+
+    def get(self, item_id: int) -> Accounts | None: ...
+
+    def all(self) -> list[Accounts]: ...
+
+
+class InMemoryAccountsRepository:
+    """Keeps accounts in a dict; for unit tests."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, Accounts] = {}
+
+    def add(self, name: str) -> Accounts:
+        item_id = len(self._items) + 1
+        item = Accounts(name=name, id=item_id)
+        self._items[item_id] = item
+        return item
+
+    def get(self, item_id: int) -> Accounts | None:
+        return self._items.get(item_id)
+
+    def all(self) -> list[Accounts]:
+        return list(self._items.values())
+
+
+class SqlAlchemyAccountsRepository:
+    """Accounts storage in the ``accounts`` table; the caller owns the transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, name: str) -> Accounts:
+        row = AccountsRow(name=name)
+        self._session.add(row)
+        self._session.flush()
+        logger.debug("added accounts row %s", row.id)
+        return row.to_entity()
+
+    def get(self, item_id: int) -> Accounts | None:
+        row = self._session.get(AccountsRow, item_id)
+        return row.to_entity() if row is not None else None
+
+    def all(self) -> list[Accounts]:
+        rows = self._session.scalars(select(AccountsRow).order_by(AccountsRow.id))
+        return [row.to_entity() for row in rows]

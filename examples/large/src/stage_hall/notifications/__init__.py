@@ -1,0 +1,7 @@
+"""The notifications package of stage_hall."""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)

@@ -1,0 +1,64 @@
+"""Storage for playlists: a repository protocol, its SQLAlchemy implementation and an in-memory fake."""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stage_hall.playlists.models import Playlists, PlaylistsRow
+
+logger = logging.getLogger(__name__)
+
+
+class PlaylistsRepository(Protocol):
+    """What the playlists services need from storage."""
+
+    def add(self, name: str) -> Playlists: ...
+
+    def get(self, item_id: int) -> Playlists | None: ...
+
+    def all(self) -> list[Playlists]: ...
+
+
+class InMemoryPlaylistsRepository:
+    """Keeps playlists in a dict; for unit tests."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, Playlists] = {}
+
+    def add(self, name: str) -> Playlists:
+        item_id = len(self._items) + 1
+        item = Playlists(name=name, id=item_id)
+        self._items[item_id] = item
+        return item
+
+    def get(self, item_id: int) -> Playlists | None:
+        return self._items.get(item_id)
+
+    def all(self) -> list[Playlists]:
+        return list(self._items.values())
+
+
+class SqlAlchemyPlaylistsRepository:
+    """Playlists storage in the ``playlists`` table; the caller owns the transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, name: str) -> Playlists:
+        row = PlaylistsRow(name=name)
+        self._session.add(row)
+        self._session.flush()
+        logger.debug("added playlists row %s", row.id)
+        return row.to_entity()
+
+    def get(self, item_id: int) -> Playlists | None:
+        row = self._session.get(PlaylistsRow, item_id)
+        return row.to_entity() if row is not None else None
+
+    def all(self) -> list[Playlists]:
+        rows = self._session.scalars(select(PlaylistsRow).order_by(PlaylistsRow.id))
+        return [row.to_entity() for row in rows]

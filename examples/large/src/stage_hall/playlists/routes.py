@@ -1,0 +1,60 @@
+"""HTTP endpoints for playlists (class-based MethodView on the ``playlists`` blueprint)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+
+from flask import Blueprint, Response, jsonify, request
+from flask.views import MethodView
+
+from stage_hall.composition import services
+from stage_hall.playlists.models import InvalidPlaylists, PlaylistsNotFound
+from stage_hall.playlists.services import PlaylistsService
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("playlists", __name__, url_prefix="/playlists")
+
+
+def service() -> PlaylistsService:
+    """The playlists use cases, as wired for this app."""
+    return services().playlists()
+
+
+@bp.errorhandler(InvalidPlaylists)
+def invalid(error: InvalidPlaylists) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 400
+
+
+@bp.errorhandler(PlaylistsNotFound)
+def not_found(error: PlaylistsNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no playlists entry {error}"), 404
+
+
+def _name_from_request() -> str:
+    payload = request.get_json(silent=True) or {}
+    return str(payload.get("name", ""))
+
+
+class PlaylistsListAPI(MethodView):
+    """The playlists collection."""
+
+    def get(self) -> Response:
+        return jsonify(items=[asdict(item) for item in service().all()])
+
+    def post(self) -> tuple[Response, int]:
+        item = service().create(_name_from_request())
+        logger.info("created playlists %s", item.id)
+        return jsonify(asdict(item)), 201
+
+
+class PlaylistsItemAPI(MethodView):
+    """One playlists entry."""
+
+    def get(self, item_id: int) -> Response:
+        return jsonify(asdict(service().get(item_id)))
+
+
+bp.add_url_rule("/", view_func=PlaylistsListAPI.as_view("items"))
+bp.add_url_rule("/<int:item_id>", view_func=PlaylistsItemAPI.as_view("item"))

@@ -1,0 +1,64 @@
+"""Storage for rooms: a repository protocol, its SQLAlchemy implementation and an in-memory fake."""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stage_hall.rooms.models import Rooms, RoomsRow
+
+logger = logging.getLogger(__name__)
+
+
+class RoomsRepository(Protocol):
+    """What the rooms services need from storage."""
+
+    def add(self, name: str) -> Rooms: ...
+
+    def get(self, item_id: int) -> Rooms | None: ...
+
+    def all(self) -> list[Rooms]: ...
+
+
+class InMemoryRoomsRepository:
+    """Keeps rooms in a dict; for unit tests."""
+
+    def __init__(self) -> None:
+        self._items: dict[int, Rooms] = {}
+
+    def add(self, name: str) -> Rooms:
+        item_id = len(self._items) + 1
+        item = Rooms(name=name, id=item_id)
+        self._items[item_id] = item
+        return item
+
+    def get(self, item_id: int) -> Rooms | None:
+        return self._items.get(item_id)
+
+    def all(self) -> list[Rooms]:
+        return list(self._items.values())
+
+
+class SqlAlchemyRoomsRepository:
+    """Rooms storage in the ``rooms`` table; the caller owns the transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, name: str) -> Rooms:
+        row = RoomsRow(name=name)
+        self._session.add(row)
+        self._session.flush()
+        logger.debug("added rooms row %s", row.id)
+        return row.to_entity()
+
+    def get(self, item_id: int) -> Rooms | None:
+        row = self._session.get(RoomsRow, item_id)
+        return row.to_entity() if row is not None else None
+
+    def all(self) -> list[Rooms]:
+        rows = self._session.scalars(select(RoomsRow).order_by(RoomsRow.id))
+        return [row.to_entity() for row in rows]

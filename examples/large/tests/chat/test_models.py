@@ -1,0 +1,21 @@
+"""Rules of a chat entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from stage_hall.chat.models import Chat, InvalidChat, validate_name
+
+
+def test_names_are_cleaned() -> None:
+    assert validate_name("  Ada   Lovelace ") == "Ada Lovelace"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101])
+def test_bad_names_are_refused(name: str) -> None:
+    with pytest.raises(InvalidChat):
+        validate_name(name)
+
+
+def test_new_entries_have_no_id() -> None:
+    assert Chat(name="Ada").id is None

@@ -1,0 +1,26 @@
+"""Search storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from stage_hall import database
+from stage_hall.search.repository import InMemorySearchRepository, SqlAlchemySearchRepository
+
+
+def test_in_memory_repository() -> None:
+    repository = InMemorySearchRepository()
+    added = repository.add("Ada")
+    assert repository.get(added.id or 0) == added
+    assert repository.all() == [added]
+    assert repository.get(999) is None
+
+
+def test_sqlalchemy_repository(app: Flask) -> None:
+    with app.app_context():
+        repository = SqlAlchemySearchRepository(database.session())
+        added = repository.add("Ada")
+        assert added.id is not None
+        assert repository.get(added.id) == added
+        assert repository.all() == [added]
+        assert repository.get(999) is None

@@ -1,0 +1,39 @@
+"""Settings: defaults first, then layered sources, then explicit overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from stage_hall import settings
+
+
+def test_defaults_and_overrides(tmp_path: Path) -> None:
+    app = Flask(__name__, instance_path=str(tmp_path))
+    settings.load(app, {"LOG_LEVEL": "DEBUG"})
+    assert app.config["LOG_LEVEL"] == "DEBUG"
+    assert app.config["SECRET_KEY"] == settings.DEFAULTS["SECRET_KEY"]
+
+
+def test_environment_variables(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("STAGE_HALL_LOG_LEVEL", "WARNING")
+    app = Flask(__name__, instance_path=str(tmp_path))
+    settings.load(app)
+    assert app.config["LOG_LEVEL"] == "WARNING"
+
+
+def test_config_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('LOG_LEVEL = "ERROR"\n')
+    monkeypatch.setenv("STAGE_HALL_CONFIG_FILE", str(path))
+    app = Flask(__name__, instance_path=str(tmp_path))
+    settings.load(app)
+    assert app.config["LOG_LEVEL"] == "ERROR"
+
+
+def test_logging_options_are_read_without_an_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STAGE_HALL_LOG_LEVEL", "DEBUG")
+    assert settings.logging_options()["LOG_LEVEL"] == "DEBUG"
+    assert settings.logging_options({"LOG_LEVEL": "ERROR"})["LOG_LEVEL"] == "ERROR"

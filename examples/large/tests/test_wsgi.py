@@ -1,0 +1,16 @@
+"""The WSGI entry point builds a working app."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+
+def test_wsgi_exposes_a_flask_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    module = importlib.import_module("stage_hall.wsgi")
+    assert isinstance(module.app, Flask)
+    assert module.app.name == "stage_hall.app"

@@ -1,0 +1,107 @@
+"""Generated files are valid in their own languages, whatever text the team typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.files.plan import FilePlan
+from planner.questions.engine import Interview, fill_defaults
+from planner.questions.loader import load_bank
+from planner.record.build import build_record
+from planner.render import plan_all
+from tests.skeleton.test_matrix import COMBINATIONS
+
+BANK = load_bank()
+
+
+def plan_for(answers: dict[str, Any], root: Path) -> FilePlan:
+    interview = Interview(BANK, fixed=answers, target_name="svc")
+    fill_defaults(interview)
+    record = build_record(BANK, interview.resolved(), date=dt.date(2026, 11, 24))
+    return plan_all(record, BANK, root, record_file=root / "architecture" / "decisions.yaml")
+
+
+def check_languages(plan: FilePlan) -> None:
+    for path, data in plan.files.items():
+        text = data.decode("utf-8")
+        if path.endswith(".py"):
+            compile(text, path, "exec")
+        elif path.endswith(".toml"):
+            tomllib.loads(text)
+        elif path.endswith((".yml", ".yaml")):
+            yaml.safe_load(text)
+        elif path.endswith(".json"):
+            json.loads(text)
+
+
+@pytest.mark.parametrize("index", range(0, len(COMBINATIONS), 3))
+def test_matrix_files_parse(index: int, tmp_path: Path) -> None:
+    answers = {
+        k: v for k, v in COMBINATIONS[index].items() if not k.startswith(("project.", "meeting."))
+    }
+    check_languages(plan_for(answers, tmp_path))
+
+
+def test_ci_workflow_and_packaging(tmp_path: Path) -> None:
+    plan = plan_for(
+        {
+            "deployment.artifact": "rpm",
+            "deployment.ci": "gitlab",
+            "initialization.database": "postgresql",
+        },
+        tmp_path,
+    )
+    pipeline = yaml.safe_load(plan.files[".gitlab-ci.yml"])
+    assert "pytest" in pipeline["test"]["script"]
+    assert pipeline["test"]["services"][0]["name"].startswith("postgres")
+    assert "packaging/svc.spec" in plan.files and "packaging/svc.service" in plan.files
+    github = yaml.safe_load(plan_for({}, tmp_path / "b").files[".github/workflows/ci.yml"])
+    assert [s.get("run") for s in github["jobs"]["test"]["steps"]][-1] == "pytest"
+
+
+def test_docker_image_runs_as_non_root(tmp_path: Path) -> None:
+    dockerfile = plan_for({}, tmp_path).files["Dockerfile"].decode()
+    assert dockerfile.count("FROM ") == 2 and "\nUSER app\n" in dockerfile
+    assert 'CMD ["gunicorn"' in dockerfile
+
+
+free_text = st.text(
+    st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=80,
+).filter(lambda s: s.strip() != "")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=free_text,
+    description=st.text(
+        st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=300
+    ),
+)
+def test_free_text_cannot_break_generated_files(
+    name: str, description: str, tmp_path: Path
+) -> None:
+    answers = {
+        "project.name": name,
+        "project.package": "svc",
+        "project.description": description,
+        "deployment.artifact": "rpm",
+    }
+    plan = plan_for(answers, tmp_path)
+    check_languages(plan)
+    assert (
+        tomllib.loads(plan.files["pyproject.toml"].decode())["project"]["description"]
+        == description
+    )

@@ -1,0 +1,105 @@
+"""Generated projects serve real requests under their chosen WSGI server, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.skeleton.conftest import generate
+
+pytestmark = pytest.mark.matrix
+
+DEFAULT: dict[str, Any] = {}
+PORTS: dict[str, Any] = {
+    "deployment.wsgi_server": "waitress",
+    "initialization.wiring": "container",
+    "lifetimes.db_session": "unit_of_work",
+    "layout.style": "ports_and_adapters",
+    "infrastructure.isolation": "ports_and_adapters",
+    "layout.features": ["ledgers", "postings"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def call(url: str, payload: dict[str, Any] | None = None) -> tuple[int, Any]:
+    data = json.dumps(payload).encode() if payload is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+@pytest.mark.parametrize("answers", [DEFAULT, PORTS], ids=["default", "ports-and-adapters"])
+def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    spec = generate(root, answers)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root / "src") if spec.src_layout else str(root),
+        f"{spec.env_prefix}_DATABASE_URL": "sqlite:///" + str(tmp_path / "serve.sqlite"),
+        f"{spec.env_prefix}_LOG_FILE": str(tmp_path / "serve.log"),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", f"{spec.package}.wsgi", "init-db"],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    port = free_port()
+    if spec.wsgi_server == "gunicorn":
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            spec.wsgi_target,
+        ]
+    else:
+        command = [sys.executable, "-m", "waitress", f"--listen=127.0.0.1:{port}", spec.wsgi_target]
+    server = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                status, body = call(f"{base}/health")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise AssertionError(
+                        server.stdout.read().decode() if server.stdout else "no output"
+                    ) from None
+                time.sleep(0.2)
+        assert status == 200 and body["status"] == "ok"
+        feature = spec.features[0].replace("_", "-")
+        status, created = call(f"{base}/{feature}/", {"name": "Ada"})
+        assert status == 201 and created["name"] == "Ada"
+        status, listed = call(f"{base}/{feature}/")
+        assert status == 200 and listed["items"] == [created]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
