@@ -60,6 +60,6 @@ def apply(plan: FilePlan, root: Path, *, force: bool = False, dry_run: bool = Fa
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
     if files:
-        commit(root, files)
+        commit(root, files, durable={p for p in files if p not in plan.tracked})
     logger.info("%d files changed under %s", len(written), root)
     return Outcome(steps, written, dry_run=False)

@@ -25,7 +25,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     logger.debug("wrote %s (%d bytes)", path, len(data))
 
 
-def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]]) -> str:
+def _stage(
+    target: Path, data: bytes, staged: list[tuple[str, Path]], *, durable: bool = True
+) -> str:
     """Write ``data`` to a flushed temporary file beside ``target``; record it in ``staged``.
 
     The temporary file is removed again if writing it fails or is interrupted.
@@ -38,7 +40,8 @@ def _stage(target: Path, data: bytes, staged: list[tuple[str, Path]]) -> str:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
     except OSError as exc:
         _discard(tmp)
@@ -114,11 +117,13 @@ class _DeferredInterrupt:
             raise KeyboardInterrupt
 
 
-def commit(root: Path, files: dict[str, bytes]) -> list[Path]:
+def commit(root: Path, files: dict[str, bytes], *, durable: set[str] | None = None) -> list[Path]:
     """Write many files as one step: stage all of them, then swap them in together.
 
     A failure or Ctrl-C while staging leaves every target as it was; the swap
-    itself is a loop of renames that Ctrl-C cannot split.
+    itself is a loop of renames that Ctrl-C cannot split. Files in ``durable``
+    (all, when it is None) are flushed to the disk before the swap; generated
+    files can be rendered again from the record, so they skip that cost.
     """
     staged: list[tuple[str, Path]] = []
     try:
@@ -127,7 +132,7 @@ def commit(root: Path, files: dict[str, bytes]) -> list[Path]:
             if target.is_symlink():
                 raise UnsafePathError(target, root)
             ensure_dir(target.parent)
-            _stage(target, data, staged)
+            _stage(target, data, staged, durable=durable is None or relative in durable)
         with _DeferredInterrupt():
             _swap(staged)
     except BaseException:

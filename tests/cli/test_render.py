@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import os
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -94,15 +94,15 @@ def test_interrupt_while_writing_leaves_old_files(
     record.write_text(record.read_text().replace("format: text", "format: json"))
     before = snapshot(project)
     calls = {"n": 0}
-    real_fsync = os.fsync
+    real_mkstemp = tempfile.mkstemp
 
-    def interrupted(fd: int) -> None:
+    def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
-        real_fsync(fd)
+        return real_mkstemp(*args, **kwargs)
 
-    monkeypatch.setattr(os, "fsync", interrupted)
+    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
     result = invoke("render", record)
     assert result.exit_code != 0
     assert calls["n"] == 2
