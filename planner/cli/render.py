@@ -9,7 +9,7 @@ import typer
 
 from planner.cli.options import DEFAULT_RECORD, TemplatesOpt
 
-_HELP = """Render the architecture document and ADRs from a decision record.
+_HELP = """Render the architecture document, the ADRs and the project skeleton from a record.
 
 Files that planner wrote before and nobody edited are updated; files someone
 edited are never replaced without --force (use --dry-run --diff to look first).
@@ -34,6 +34,13 @@ def render(
     force: Annotated[
         bool, typer.Option("--force", help="Replace files edited since planner wrote them.")
     ] = False,
+    skeleton: Annotated[
+        bool,
+        typer.Option(
+            "--skeleton/--no-skeleton",
+            help="Also write the project skeleton (the default), or the documents only.",
+        ),
+    ] = True,
 ) -> None:
     from planner.cli.output import show_outcome
     from planner.files.apply import apply
@@ -43,7 +50,12 @@ def render(
     loaded = load_record(record)
     root = out if out is not None else default_root(record)
     plan = plan_all(
-        loaded.record, loaded.bank, root, record_file=record, template_dirs=templates or []
+        loaded.record,
+        loaded.bank,
+        root,
+        record_file=record,
+        template_dirs=templates or [],
+        skeleton=skeleton,
     )
     outcome = apply(plan, root, force=force, dry_run=dry_run)
     show_outcome(outcome, diff=diff)
