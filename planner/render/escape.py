@@ -96,6 +96,14 @@ def url(text: object) -> Markup:
     return Markup(quote(str(text), safe="/#.-_~"))
 
 
+def ident(text: object) -> Markup:
+    """A validated identifier (package name, feature) that may sit inside a code span as is."""
+    value = str(text)
+    if re.fullmatch(r"[A-Za-z0-9_.:-]+", value):
+        return Markup(value)
+    return md_inline(value)
+
+
 def md_join(items: Any, separator: str = "") -> Markup:
     """``join`` for Markdown templates: escaped items stay escaped, others are escaped once."""
     return Markup(separator.join(md_inline(item) for item in items))
@@ -152,6 +160,7 @@ FILTERS = {
     "md_cell": md_cell,
     "md_code": md_code,
     "prose": prose,
+    "ident": ident,
     "lower_first": lower_first,
     "url": url,
     "mermaid": mermaid_label,

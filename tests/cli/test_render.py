@@ -125,7 +125,9 @@ def test_symlink_out_of_the_project_is_not_followed(
 
 def test_documents_only(invoke: Invoke, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "docs-only"
-    result = invoke("render", project / "architecture/decisions.yaml", "--out", out, "--no-skeleton")
+    result = invoke(
+        "render", project / "architecture/decisions.yaml", "--out", out, "--no-skeleton"
+    )
     assert result.exit_code == 0
     assert (out / "docs/architecture.md").is_file()
     assert not (out / "pyproject.toml").exists()

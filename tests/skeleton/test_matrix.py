@@ -18,7 +18,6 @@ COMBINATIONS = pairwise(
         "layout.features": [["accounts"], ["users", "billing_items"]],
         "testing.coverage": [0, 80],
     },
-    exclude={"infrastructure.framework": ["falcon"]},
 )
 
 
@@ -48,3 +47,18 @@ def test_generated_project_passes_its_own_checks(combo: dict[str, object], tmp_p
     answers = {k: v for k, v in combo.items() if not k.startswith(("project.", "meeting."))}
     spec = generate(root, answers)
     run_checks(root, spec)
+
+
+@pytest.mark.parametrize("name", ["demo", "large", "ports"])
+def test_checked_in_example_projects_pass_their_own_checks(name: str, tmp_path: Path) -> None:
+    import shutil
+
+    from planner import resources
+    from planner.record.io import load_record
+    from planner.render.skeleton.spec import build_spec
+
+    record_file = resources.examples()[name]
+    loaded = load_record(record_file)
+    root = tmp_path / name
+    shutil.copytree(record_file.parent.parent, root)
+    run_checks(root, build_spec(loaded.record, loaded.bank))

@@ -28,6 +28,11 @@ PORTS: dict[str, Any] = {
     "infrastructure.isolation": "ports_and_adapters",
     "layout.features": ["ledgers", "postings"],
 }
+FALCON: dict[str, Any] = {
+    **PORTS,
+    "infrastructure.framework": "falcon",
+    "deployment.wsgi_server": "gunicorn",
+}
 
 
 def free_port() -> int:
@@ -46,7 +51,9 @@ def call(url: str, payload: dict[str, Any] | None = None) -> tuple[int, Any]:
         return error.code, None
 
 
-@pytest.mark.parametrize("answers", [DEFAULT, PORTS], ids=["default", "ports-and-adapters"])
+@pytest.mark.parametrize(
+    "answers", [DEFAULT, PORTS, FALCON], ids=["default", "ports-and-adapters", "falcon"]
+)
 def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: Path) -> None:
     root = tmp_path / "project"
     spec = generate(root, answers)
@@ -56,8 +63,11 @@ def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: 
         f"{spec.env_prefix}_DATABASE_URL": "sqlite:///" + str(tmp_path / "serve.sqlite"),
         f"{spec.env_prefix}_LOG_FILE": str(tmp_path / "serve.log"),
     }
+    init_db = [sys.executable, "-m", "flask", "--app", f"{spec.package}.wsgi", "init-db"]
+    if spec.falcon:
+        init_db = [sys.executable, "-m", f"{spec.package}.cli", "init-db"]
     subprocess.run(
-        [sys.executable, "-m", "flask", "--app", f"{spec.package}.wsgi", "init-db"],
+        init_db,
         cwd=tmp_path,
         env=env,
         check=True,

@@ -89,8 +89,52 @@ def features(spec: Spec) -> list[Feature]:
     return out
 
 
+FALCON_VARIANTS = frozenset(
+    {
+        "package/app.py.j2",
+        "package/health.py.j2",
+        "package/composition.py.j2",
+        "package/container.py.j2",
+        "package/http_client.py.j2",
+        "package/cache.py.j2",
+        "feature/routes.py.j2",
+        "tests/test_app.py.j2",
+        "tests/test_wsgi.py.j2",
+        "tests/test_settings.py.j2",
+        "tests/test_logging_setup.py.j2",
+        "tests/test_health.py.j2",
+        "tests/test_request_id.py.j2",
+        "tests/test_database.py.j2",
+        "tests/test_composition.py.j2",
+        "tests/test_container.py.j2",
+        "tests/test_http_client.py.j2",
+        "tests/test_cache.py.j2",
+        "tests/feature/test_repository.py.j2",
+        "tests/feature/test_routes.py.j2",
+    }
+)
+
+
+def template_for(spec: Spec, name: str) -> str:
+    """The Falcon variant of a template where the entrypoints differ, else the shared one."""
+    return f"falcon/{name}" if spec.falcon and name in FALCON_VARIANTS else name
+
+
 def modules(spec: Spec) -> list[Module]:
     """Every module of the application package, in a stable order."""
+    return [
+        Module(
+            m.dotted,
+            template_for(spec, m.template),
+            template_for(spec, m.test_template) if m.test_template else None,
+            m.test_kind,
+            m.context,
+        )
+        for m in _modules(spec)
+    ]
+
+
+def _modules(spec: Spec) -> list[Module]:
     mods = [
         Module("", "package/__init__.py.j2"),
         Module("app", "package/app.py.j2", "tests/test_app.py.j2", "integration"),
@@ -125,8 +169,10 @@ def modules(spec: Spec) -> list[Module]:
         )
     if spec.cache:
         mods.append(Module("cache", "package/cache.py.j2", "tests/test_cache.py.j2"))
-    if spec.falcon:
-        mods.append(Module("cli", "package/cli.py.j2", "tests/test_cli.py.j2", "integration"))
+    if spec.falcon and spec.has_db:
+        mods.append(
+            Module("cli", "falcon/package/cli.py.j2", "falcon/tests/test_cli.py.j2", "integration")
+        )
     feats = features(spec)
     packages: set[str] = set()
     for feat in feats:

@@ -46,6 +46,23 @@ def _context(spec: Spec, feats: list[Feature], record: Record) -> dict[str, Any]
         "pure_modules": sorted(
             {f"{spec.package}.{m}" for f in feats for m in (f.models, f.services)}
         ),
+        "resource_imports": [
+            f"from {spec.package}.{f.routes} import add_routes as add_{f.name}_routes"
+            for f in feats
+        ]
+        + (
+            [f"from {spec.package}.{f.services} import {f.entity}Service" for f in feats]
+            if spec.wiring == "container"
+            else []
+        ),
+        "colocated_test_modules": sorted(
+            {
+                f"{spec.package}.{dotted.rpartition('.')[0]}.test_{dotted.rpartition('.')[2]}"
+                for f in feats
+                for dotted in (f.models, f.repository, f.services, f.routes)
+                if dotted
+            }
+        ),
         "service_imports": [
             f"from {spec.package}.{f.services} import {f.entity}Service" for f in feats
         ],
@@ -64,9 +81,12 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
         ("pyproject.toml", "project/pyproject.toml.j2"),
         ("README.md", "project/README.md.j2"),
         (".gitignore", "project/gitignore.j2"),
-        (f"{spec.package_dir}/templates/index.html", "project/index.html.j2"),
-        (f"{spec.package_dir}/static/style.css", "project/style.css.j2"),
     ]
+    if spec.flask:
+        files += [
+            (f"{spec.package_dir}/templates/index.html", "project/index.html.j2"),
+            (f"{spec.package_dir}/static/style.css", "project/style.css.j2"),
+        ]
     if spec.wsgi_server == "gunicorn":
         files.append(("gunicorn.conf.py", "project/gunicorn.conf.py.j2"))
     if spec.artifact == "docker":
@@ -100,7 +120,9 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
         if spec.test_layout == "colocated"
         else "tests/conftest.py"
     )
-    files.append((conftest, "tests/conftest.py.j2"))
+    files.append(
+        (conftest, "falcon/tests/conftest.py.j2" if spec.falcon else "tests/conftest.py.j2")
+    )
     if spec.ports:
         contracts = {
             "colocated": f"{spec.package_dir}/test_import_contracts.py",
@@ -113,12 +135,6 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
 def plan_skeleton(record: Record, bank: Bank, templates: Templates) -> FilePlan:
     """Every file of the project skeleton that ``record`` calls for."""
     spec = build_spec(record, bank)
-    if spec.falcon:
-        logger.warning(
-            "the Falcon skeleton is not generated yet; wrote the documents only "
-            "(choose Flask as the web framework to get a skeleton)"
-        )
-        return FilePlan()
     feats = features(spec)
     mods: list[Module] = modules(spec)
     base = _context(spec, feats, record)

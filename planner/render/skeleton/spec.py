@@ -42,6 +42,7 @@ class Spec:
     isolation: str
     framework: str
     open_questions: tuple[str, ...] = field(default=())
+    adjustments: tuple[str, ...] = field(default=())
 
     # -- derived -------------------------------------------------------------
 
@@ -174,11 +175,31 @@ def build_spec(record: Record, bank: Bank) -> Spec:
     def get(qid: str) -> Value:
         return _value(answers, bank, qid, opened)
 
-    framework = (
-        get("infrastructure.framework")
-        if get("infrastructure.isolation") == "ports_and_adapters"
-        else "flask"
-    )
+    framework = "flask"
+    if get("infrastructure.isolation") == "ports_and_adapters":
+        framework = get("infrastructure.framework") or "flask"
+    adjustments: list[str] = []
+    db_session = get("lifetimes.db_session") or "flask_sqlalchemy"
+    wiring = get("initialization.wiring")
+    if framework == "falcon":
+        if db_session == "flask_sqlalchemy":
+            db_session = "scoped_session"
+            adjustments.append(
+                "Flask-SQLAlchemy needs Flask, so the Falcon entrypoints use a plain "
+                "scoped_session removed after every request."
+            )
+        if wiring in ("extensions", "lazy"):
+            adjustments.append(
+                "Falcon has no app.extensions or flask.g, so services are built in a "
+                "composition root and handed to the resources."
+            )
+            wiring = "composition_root"
+    entry_point = get("initialization.entry_point")
+    if framework == "falcon" and entry_point == "module":
+        entry_point = "factory"
+        adjustments.append(
+            "A Falcon app is assembled by create_app; wsgi.py holds the one module-level app."
+        )
     return Spec(
         name=record.project.name,
         package=record.project.package,
@@ -187,12 +208,12 @@ def build_spec(record: Record, bank: Bank) -> Spec:
         ci=get("deployment.ci"),
         wsgi_server=get("deployment.wsgi_server"),
         config_management=get("deployment.config_management"),
-        entry_point=get("initialization.entry_point"),
-        wiring=get("initialization.wiring"),
+        entry_point=entry_point,
+        wiring=wiring,
         config_source=get("initialization.config_source"),
         database=get("initialization.database"),
         db_init=get("initialization.db_init") or "command",
-        db_session=get("lifetimes.db_session") or "flask_sqlalchemy",
+        db_session=db_session,
         other_resources=tuple(get("lifetimes.other_resources") or ()),
         layout=get("layout.style"),
         views=get("layout.views"),
@@ -207,4 +228,5 @@ def build_spec(record: Record, bank: Bank) -> Spec:
         isolation=get("infrastructure.isolation"),
         framework=framework or "flask",
         open_questions=tuple(opened),
+        adjustments=tuple(adjustments),
     )

@@ -1,0 +1,24 @@
+"""The app factory: a Falcon app with every route, configured when it is created."""
+
+from __future__ import annotations
+
+import falcon
+import falcon.testing
+import pytest
+
+from ledger_core.app import Application, create_app
+
+
+def test_factory_builds_a_falcon_app(application: Application) -> None:
+    assert isinstance(application.app, falcon.App)
+    assert application.settings["SECRET_KEY"] == "test"
+
+
+def test_every_feature_is_routed(client: falcon.testing.TestClient) -> None:
+    assert client.simulate_get("/accounts/").status_code == 200
+    assert client.simulate_get("/postings/").status_code == 200
+
+
+def test_configuration_is_read_when_the_app_is_created(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEDGER_CORE_LOG_LEVEL", "WARNING")
+    assert isinstance(create_app({"SECRET_KEY": "x"}), falcon.App)

@@ -1,0 +1,21 @@
+"""Rules of a accounts entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_core.domain.accounts import Accounts, InvalidAccounts, validate_name
+
+
+def test_names_are_cleaned() -> None:
+    assert validate_name("  Ada   Lovelace ") == "Ada Lovelace"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101])
+def test_bad_names_are_refused(name: str) -> None:
+    with pytest.raises(InvalidAccounts):
+        validate_name(name)
+
+
+def test_new_entries_have_no_id() -> None:
+    assert Accounts(name="Ada").id is None

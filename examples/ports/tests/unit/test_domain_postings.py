@@ -1,0 +1,21 @@
+"""Rules of a postings entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_core.domain.postings import InvalidPostings, Postings, validate_name
+
+
+def test_names_are_cleaned() -> None:
+    assert validate_name("  Ada   Lovelace ") == "Ada Lovelace"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101])
+def test_bad_names_are_refused(name: str) -> None:
+    with pytest.raises(InvalidPostings):
+        validate_name(name)
+
+
+def test_new_entries_have_no_id() -> None:
+    assert Postings(name="Ada").id is None
