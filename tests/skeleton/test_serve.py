@@ -60,9 +60,12 @@ def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: 
     env = {
         **os.environ,
         "PYTHONPATH": str(root / "src") if spec.src_layout else str(root),
-        f"{spec.env_prefix}_DATABASE_URL": "sqlite:///" + str(tmp_path / "serve.sqlite"),
         f"{spec.env_prefix}_LOG_FILE": str(tmp_path / "serve.log"),
     }
+    if (
+        answers is not DEFAULT
+    ):  # the default project runs on its built-in settings, as its README says
+        env[f"{spec.env_prefix}_DATABASE_URL"] = "sqlite:///" + str(tmp_path / "serve.sqlite")
     init_db = [sys.executable, "-m", "flask", "--app", f"{spec.package}.wsgi", "init-db"]
     if spec.falcon:
         init_db = [sys.executable, "-m", f"{spec.package}.cli", "init-db"]

@@ -27,7 +27,9 @@ DEFAULTS: dict[str, Any] = {
 def load(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     """Fill ``app.config``: defaults, the configured sources, then explicit overrides."""
     app.config.from_mapping(DEFAULTS)
-    app.config["DATABASE_URL"] = "sqlite:///" + str(Path(app.instance_path) / "order_desk.sqlite")
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config["DATABASE_URL"] = "sqlite:///" + str(instance / "order_desk.sqlite")
     app.config.from_prefixed_env(ENV_PREFIX)
     if overrides:
         app.config.from_mapping(overrides)
