@@ -36,6 +36,7 @@ app = typer.Typer(
         "a decision record, ADRs and a project skeleton that follows them."
     ),
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -90,10 +91,11 @@ def _configure_logging(verbose: int) -> None:
 
 
 def _register() -> None:
-    from planner.cli import new, record, render
+    from planner.cli import check, new, record, render
 
     new.register(app)
     render.register(app)
+    check.register(app)
     record.register(app)
 
 

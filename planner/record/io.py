@@ -195,6 +195,8 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
             entry["previous"] = {h: _decision_data(d, bank) for h, d in revision.previous.items()}
         history.append(entry)
     data["history"] = history
+    if record.check:
+        data["check"] = {k: _list(v) for k, v in record.check.items()}
     return data
 
 

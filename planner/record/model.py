@@ -71,6 +71,8 @@ class Record:
     packs: list[str] = field(default_factory=list)
     history: list[Revision] = field(default_factory=list)
     version: int = RECORD_VERSION
+    check: dict[str, list[str]] = field(default_factory=dict)
+    """``planner check`` settings kept with the decisions: select, ignore, exclude."""
 
     def flat_answers(self) -> dict[str, Value]:
         """``section.question -> value`` for every answer, with open questions as DEFERRED."""

@@ -29,7 +29,8 @@ from planner.record.model import (
     Revision,
 )
 
-TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history")
+TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history", "check")
+CHECK_KEYS = ("select", "ignore", "exclude")
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
 REVISION_KEYS = ("revision", "date", "participants", "summary", "previous")
 
@@ -260,6 +261,12 @@ class _RecordReader(Reader):
             self.fail(("meeting",), "missing required key 'date'")
         decisions = self.decisions(data.get("decisions", {}), ("decisions",))
         history = self.history(data["history"], ("history",)) if "history" in data else []
+        check: dict[str, list[str]] = {}
+        if "check" in data:
+            spec = self.mapping(data["check"], ("check",), known=CHECK_KEYS) or {}
+            for key in CHECK_KEYS:
+                if key in spec:
+                    check[key] = list(self.strings(spec[key], ("check", key)) or [])
         record = Record(
             project=Project(
                 name=str(project.pop("name", "")),
@@ -275,6 +282,7 @@ class _RecordReader(Reader):
             decisions=decisions,
             packs=list(self.strings(data.get("packs", []), ("packs",)) or []),
             history=history,
+            check=check,
         )
         if not self.partial and not self.problems:
             self.completeness(

@@ -18,6 +18,7 @@ from planner.questions.engine import Interview, fill_defaults
 from planner.questions.loader import load_bank
 from planner.questions.model import Value
 from planner.record.build import build_record
+from planner.record.io import dump_record
 from planner.render import plan_all
 from planner.render.skeleton.spec import Spec, build_spec
 
@@ -30,7 +31,9 @@ def generate(root: Path, answers: Mapping[str, Value], name: str = "Matrix App")
     interview = Interview(bank, fixed={"project.name": name, **answers}, target_name=root.name)
     fill_defaults(interview)
     record = build_record(bank, interview.resolved(), date=dt.date(2026, 11, 24))
-    plan = plan_all(record, bank, root, record_file=root / "architecture" / "decisions.yaml")
+    record_file = root / "architecture" / "decisions.yaml"
+    plan = plan_all(record, bank, root, record_file=record_file)
+    plan.add("architecture/decisions.yaml", dump_record(record, bank), tracked=False)
     apply(plan, root)
     return build_spec(record, bank)
 
@@ -67,6 +70,7 @@ def fresh_postgres_database() -> Iterator[str]:
 
 def run_checks(root: Path, spec: Spec) -> None:
     """The generated project's own test suite and linters, in this interpreter's environment."""
+    check_clean(root)
     with contextlib.ExitStack() as stack:
         env = {**os.environ, "PYTHONPATH": str(root / "src") if spec.src_layout else str(root)}
         env.pop("PYTEST_ADDOPTS", None)
@@ -75,6 +79,17 @@ def run_checks(root: Path, spec: Spec) -> None:
                 fresh_postgres_database()
             )
         _run(root, spec, env)
+
+
+def check_clean(root: Path) -> None:
+    """``planner check`` finds nothing in a freshly generated project."""
+    from planner.check.report import text
+    from planner.check.runner import run_check
+    from planner.record.io import load_record
+
+    loaded = load_record(root / "architecture" / "decisions.yaml")
+    report = run_check(root, loaded.record.project.package, loaded.record.flat_answers())
+    assert report.clean, text(report)
 
 
 def _run(root: Path, spec: Spec, env: dict[str, str]) -> None:

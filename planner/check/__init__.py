@@ -1,0 +1,1 @@
+"""``planner check``: the recorded decisions as checks on a codebase (ast only, never imported)."""

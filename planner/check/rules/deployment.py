@@ -1,0 +1,111 @@
+"""Heuristic 1, deployment: the artifact's and the pipeline's files exist and are valid."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+
+import yaml
+
+from planner.check.model import Context, Finding, Rule
+
+
+def _build_backend(ctx: Context) -> Iterable[Finding]:
+    path = ctx.root / "pyproject.toml"
+    if not path.is_file():
+        yield Finding(
+            "DEP001", "pyproject.toml", 1, 1, "no pyproject.toml: the package cannot be built"
+        )
+        return
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        yield Finding("DEP001", "pyproject.toml", 1, 1, f"pyproject.toml does not parse: {exc}")
+        return
+    if not data.get("build-system", {}).get("build-backend"):
+        yield Finding("DEP001", "pyproject.toml", 1, 1, "no [build-system] build-backend")
+
+
+def _docker_non_root(ctx: Context) -> Iterable[Finding]:
+    path = ctx.root / "Dockerfile"
+    if not path.is_file():
+        yield Finding(
+            "DEP002",
+            "Dockerfile",
+            1,
+            1,
+            "the artifact is a container image but there is no Dockerfile",
+        )
+        return
+    users = [
+        (number, line.split(None, 1)[1].strip() if len(line.split()) > 1 else "")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip().upper().startswith("USER")
+    ]
+    if not users or users[-1][1].split(":")[0] in ("root", "0"):
+        yield Finding(
+            "DEP002",
+            "Dockerfile",
+            users[-1][0] if users else 1,
+            1,
+            "the image runs as root; add a USER",
+        )
+
+
+def _ci_pipeline(ctx: Context) -> Iterable[Finding]:
+    ci = ctx.answer("deployment.ci")
+    paths = (
+        sorted((ctx.root / ".github" / "workflows").glob("*.y*ml"))
+        if ci == "github"
+        else [ctx.root / ".gitlab-ci.yml"]
+    )
+    present = [p for p in paths if p.is_file()]
+    if not present:
+        yield Finding(
+            "DEP003",
+            ".github/workflows" if ci == "github" else ".gitlab-ci.yml",
+            1,
+            1,
+            "the CI pipeline is missing",
+        )
+        return
+    for path in present:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            yield Finding(
+                "DEP003",
+                ctx.rel(path),
+                (mark.line + 1) if mark else 1,
+                1,
+                f"the pipeline does not parse: {exc}",
+            )
+            continue
+        if not isinstance(data, dict) or (ci == "github" and "jobs" not in data):
+            yield Finding("DEP003", ctx.rel(path), 1, 1, "the pipeline defines no jobs")
+
+
+RULES = (
+    Rule(
+        "DEP001",
+        "deployment",
+        "pyproject.toml names a build backend",
+        lambda ctx: True,
+        _build_backend,
+    ),
+    Rule(
+        "DEP002",
+        "deployment",
+        "the Dockerfile runs as a non-root user",
+        lambda ctx: ctx.answer("deployment.artifact") == "docker",
+        _docker_non_root,
+    ),
+    Rule(
+        "DEP003",
+        "deployment",
+        "the CI pipeline exists and parses",
+        lambda ctx: ctx.answer("deployment.ci") in ("github", "gitlab"),
+        _ci_pipeline,
+    ),
+)
