@@ -208,3 +208,11 @@ def test_namespace_packages_and_relative_imports(tmp_path: Path) -> None:
     assert [f.message for f in report.findings] == [
         "the core reaches flask: shop.domain.rules -> shop.web.views -> flask"
     ]
+
+
+def test_rpm_packaging(project: Callable[..., Path]) -> None:
+    root = project(deployment__artifact="rpm")
+    assert check(root).clean
+    for unit in (root / "packaging").glob("*.service"):
+        unit.unlink()
+    assert rules_of(check(root)) == [("DEP004", "packaging", 1)]

@@ -86,12 +86,24 @@ def _ci_pipeline(ctx: Context) -> Iterable[Finding]:
             yield Finding("DEP003", ctx.rel(path), 1, 1, "the pipeline defines no jobs")
 
 
+def _rpm_packaging(ctx: Context) -> Iterable[Finding]:
+    folder = ctx.root / "packaging"
+    if not list(folder.glob("*.spec")):
+        yield Finding(
+            "DEP004", "packaging", 1, 1, "the artifact is an RPM but there is no packaging/*.spec"
+        )
+    if not list(folder.glob("*.service")):
+        yield Finding(
+            "DEP004", "packaging", 1, 1, "the RPM has no systemd unit (packaging/*.service)"
+        )
+
+
 RULES = (
     Rule(
         "DEP001",
         "deployment",
         "pyproject.toml names a build backend",
-        lambda ctx: True,
+        lambda ctx: ctx.answer("deployment.artifact") is not None,
         _build_backend,
     ),
     Rule(
@@ -107,5 +119,12 @@ RULES = (
         "the CI pipeline exists and parses",
         lambda ctx: ctx.answer("deployment.ci") in ("github", "gitlab"),
         _ci_pipeline,
+    ),
+    Rule(
+        "DEP004",
+        "deployment",
+        "an RPM artifact has its spec file and systemd unit",
+        lambda ctx: ctx.answer("deployment.artifact") == "rpm",
+        _rpm_packaging,
     ),
 )

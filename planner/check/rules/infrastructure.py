@@ -6,7 +6,6 @@ modules, so a domain module that reaches Flask through a helper is caught.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 
 from planner.check.facts import ModuleFacts
@@ -45,7 +44,66 @@ def _resolve(ctx: Context, target: str) -> ModuleFacts | None:
     return None
 
 
-def _chain(ctx: Context, start: ModuleFacts) -> Iterable[tuple[int, int, list[str]]]:
+class _Reach:
+    """Which project modules lead to a framework, and through which modules; memoised.
+
+    Each module is resolved once, so a whole codebase costs time linear in its
+    imports, however long the chains between modules are.
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.memo: dict[str, list[str] | None] = {}
+
+    def _deps(self, facts: ModuleFacts) -> list[ModuleFacts]:
+        out = []
+        for imp in facts.imports:
+            if imp.type_checking or _top(imp.target) in FRAMEWORKS:
+                continue
+            module = _resolve(self.ctx, imp.target)
+            if module is not None and module.module != facts.module:
+                out.append(module)
+        return out
+
+    def path(self, root: ModuleFacts) -> list[str] | None:
+        """``[root, ..., framework]`` when ``root`` reaches a framework, else None."""
+        stack: list[tuple[ModuleFacts, list[ModuleFacts]]] = [(root, self._deps(root))]
+        active = {root.module}
+        while stack:
+            facts, pending = stack[-1]
+            if facts.module in self.memo:
+                stack.pop()
+                active.discard(facts.module)
+                continue
+            direct = next(
+                (
+                    i.target
+                    for i in facts.imports
+                    if not i.type_checking and _top(i.target) in FRAMEWORKS
+                ),
+                None,
+            )
+            if direct is not None:
+                self.memo[facts.module] = [facts.module, direct]
+            elif pending:
+                nxt = pending.pop(0)
+                if nxt.module in self.memo:
+                    found = self.memo[nxt.module]
+                    if found is not None:
+                        self.memo[facts.module] = [facts.module, *found]
+                    continue
+                if nxt.module not in active:
+                    active.add(nxt.module)
+                    stack.append((nxt, self._deps(nxt)))
+                continue
+            else:
+                self.memo[facts.module] = None
+            stack.pop()
+            active.discard(facts.module)
+        return self.memo.get(root.module)
+
+
+def _chain(ctx: Context, start: ModuleFacts, reach: _Reach) -> Iterable[tuple[int, int, list[str]]]:
     """Each import of ``start`` that reaches a framework, with the path of modules it takes."""
     for imp in start.imports:
         if imp.type_checking:
@@ -56,33 +114,15 @@ def _chain(ctx: Context, start: ModuleFacts) -> Iterable[tuple[int, int, list[st
         first = _resolve(ctx, imp.target)
         if first is None or first.module == start.module:
             continue
-        queue: deque[tuple[ModuleFacts, list[str]]] = deque([(first, [start.module, first.module])])
-        seen = {start.module, first.module}
-        while queue:
-            current, path = queue.popleft()
-            hit = next(
-                (
-                    i.target
-                    for i in current.imports
-                    if not i.type_checking and _top(i.target) in FRAMEWORKS
-                ),
-                None,
-            )
-            if hit:
-                yield imp.line, imp.column, [*path, hit]
-                break
-            for nxt in current.imports:
-                if nxt.type_checking:
-                    continue
-                module = _resolve(ctx, nxt.target)
-                if module is not None and module.module not in seen:
-                    seen.add(module.module)
-                    queue.append((module, [*path, module.module]))
+        path = reach.path(first)
+        if path is not None:
+            yield imp.line, imp.column, [start.module, *path]
 
 
 def _pure_core(ctx: Context) -> Iterable[Finding]:
+    reach = _Reach(ctx)
     for facts in core_modules(ctx):
-        for line, column, path in _chain(ctx, facts):
+        for line, column, path in _chain(ctx, facts, reach):
             yield Finding(
                 "INF001",
                 ctx.rel(facts.path),
