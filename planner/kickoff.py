@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -168,8 +169,6 @@ def _relative_packs(kickoff: Kickoff) -> list[Path]:
         try:
             out.append(resolved.relative_to(base))
         except ValueError:
-            import os
-
             out.append(Path(os.path.relpath(resolved, base)))
     return out
 

@@ -45,6 +45,8 @@ class ModuleFacts:
     syntax_error: tuple[int, int, str] | None = None
     empty: bool = False
     releases_session: bool = False  # a teardown handler or process_response calls .remove()
+    classes: dict[str, set[str]] = field(default_factory=dict)  # top-level class -> its methods
+    writes_extensions: bool = False  # assigns into ``<app>.extensions[...]``
 
     def suppressed(self, line: int, rule: str) -> bool:
         if line not in self.suppressions:
@@ -95,6 +97,12 @@ class _Visitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _enter(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+        if isinstance(node, ast.ClassDef) and self.depth == 0:
+            self.facts.classes[node.name] = {
+                item.name
+                for item in node.body
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+            }
         if not isinstance(node, ast.ClassDef):
             decorators = {_dotted(d).rsplit(".", 1)[-1] for d in node.decorator_list}
             if (
@@ -132,6 +140,10 @@ class _Visitor(ast.NodeVisitor):
             )
 
     def visit_Assign(self, node: ast.Assign | ast.AnnAssign) -> None:
+        targets_all = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets_all:
+            if isinstance(target, ast.Subscript) and _dotted(target.value).endswith("extensions"):
+                self.facts.writes_extensions = True
         if self.depth == 0 and isinstance(node.value, ast.Call):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]

@@ -216,3 +216,11 @@ def test_rpm_packaging(project: Callable[..., Path]) -> None:
     for unit in (root / "packaging").glob("*.service"):
         unit.unlink()
     assert rules_of(check(root)) == [("DEP004", "packaging", 1)]
+
+
+def test_wiring_as_decided(project: Callable[..., Path]) -> None:
+    root = project(initialization__wiring="container")
+    assert check(root).clean
+    container = root / PKG / "container.py"
+    container.write_text(container.read_text().replace("def resolve(", "def lookup("))
+    assert "INI003" in [f.rule for f in check(root).findings]

@@ -26,6 +26,39 @@ def _no_import_time_config(ctx: Context) -> Iterable[Finding]:
             )
 
 
+def _wired_as_decided(ctx: Context) -> Iterable[Finding]:
+    wiring = ctx.answer("initialization.wiring")
+    falcon = (
+        ctx.answer("infrastructure.isolation") == "ports_and_adapters"
+        and ctx.answer("infrastructure.framework") == "falcon"
+    )
+    if falcon and wiring in ("extensions", "lazy"):
+        wiring = "composition_root"  # Falcon has neither app.extensions nor flask.g
+    modules = list(ctx.app_modules())
+    classes = {name: methods for facts in modules for name, methods in facts.classes.items()}
+    functions = {name for facts in modules for name in facts.functions}
+    if wiring == "extensions":
+        found = any(call.name.endswith(".init_app") for facts in modules for call in facts.calls)
+        what = "no extension is bound with init_app()"
+    elif wiring == "lazy":
+        found = any(imp.target == "flask.g" for facts in modules for imp in facts.imports)
+        what = "no resource is kept on flask.g"
+    elif wiring == "composition_root":
+        found = (
+            any(f.writes_extensions for f in modules)
+            or any("Services" in name for name in classes)
+            or bool(functions & {"compose", "build_services"})
+        )
+        what = "no composition root (a Services object or app.extensions entry) was found"
+    else:
+        found = any({"register", "resolve"} <= methods for methods in classes.values())
+        what = "no container (a class with register() and resolve()) was found"
+    if not found:
+        yield Finding(
+            "INI003", ctx.rel(ctx.package_dir), 1, 1, f"resources are not wired as decided: {what}"
+        )
+
+
 RULES = (
     Rule(
         "INI001",
@@ -40,5 +73,15 @@ RULES = (
         "configuration is not read at import time",
         lambda ctx: True,
         _no_import_time_config,
+    ),
+    Rule(
+        "INI003",
+        "initialization",
+        "resources are wired the way the record says",
+        lambda ctx: (
+            ctx.answer("initialization.wiring")
+            in ("extensions", "lazy", "composition_root", "container")
+        ),
+        _wired_as_decided,
     ),
 )
