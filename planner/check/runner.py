@@ -81,6 +81,7 @@ def run_check(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    rule_excludes: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
     """Findings for ``root`` against ``answers``; files that do not parse are findings too."""
     package_dir = find_package(root, package)
@@ -105,6 +106,9 @@ def run_check(
         for finding in rule.check(ctx):
             module = next((f for f in facts if ctx.rel(f.path) == finding.path), None)
             if module is not None and module.suppressed(finding.line, finding.rule):
+                continue
+            patterns = (rule_excludes or {}).get(finding.rule, ())
+            if any(fnmatch.fnmatch(finding.path, pattern) for pattern in patterns):
                 continue
             findings.append(finding)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))

@@ -64,11 +64,13 @@ def check(
     record_path = record or path / "architecture" / "decisions.yaml"
     answers: dict[str, object] = {}
     config: dict[str, list[str]] = {}
+    rule_excludes: dict[str, list[str]] = {}
     if record is not None or record_path.is_file():
         loaded = load_record(record_path)
         answers = loaded.record.flat_answers()
         package = package or loaded.record.project.package
         config = loaded.record.check
+        rule_excludes = loaded.record.check_rules
         bank = loaded.bank
     elif not rules:
         raise CheckError(
@@ -91,6 +93,7 @@ def check(
         select=_split(select) or config.get("select", []),
         ignore=[*_split(ignore), *config.get("ignore", [])],
         exclude=[*(exclude or []), *config.get("exclude", [])],
+        rule_excludes=rule_excludes,
     )
     typer.echo(FORMATS[fmt](report), nl=False)
     if not report.clean:

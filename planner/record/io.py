@@ -195,8 +195,12 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
             entry["previous"] = {h: _decision_data(d, bank) for h, d in revision.previous.items()}
         history.append(entry)
     data["history"] = history
-    if record.check:
+    if record.check or record.check_rules:
         data["check"] = {k: _list(v) for k, v in record.check.items()}
+        if record.check_rules:
+            data["check"]["rules"] = {
+                rule: {"exclude": _list(globs)} for rule, globs in record.check_rules.items()
+            }
     return data
 
 

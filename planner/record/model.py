@@ -73,6 +73,8 @@ class Record:
     version: int = RECORD_VERSION
     check: dict[str, list[str]] = field(default_factory=dict)
     """``planner check`` settings kept with the decisions: select, ignore, exclude."""
+    check_rules: dict[str, list[str]] = field(default_factory=dict)
+    """Per rule, glob patterns of files the rule skips."""
 
     def flat_answers(self) -> dict[str, Value]:
         """``section.question -> value`` for every answer, with open questions as DEFERRED."""

@@ -30,7 +30,7 @@ from planner.record.model import (
 )
 
 TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history", "check")
-CHECK_KEYS = ("select", "ignore", "exclude")
+CHECK_KEYS = ("select", "ignore", "exclude", "rules")
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
 REVISION_KEYS = ("revision", "date", "participants", "summary", "previous")
 
@@ -262,11 +262,19 @@ class _RecordReader(Reader):
         decisions = self.decisions(data.get("decisions", {}), ("decisions",))
         history = self.history(data["history"], ("history",)) if "history" in data else []
         check: dict[str, list[str]] = {}
+        check_rules: dict[str, list[str]] = {}
         if "check" in data:
             spec = self.mapping(data["check"], ("check",), known=CHECK_KEYS) or {}
-            for key in CHECK_KEYS:
+            for key in CHECK_KEYS[:3]:
                 if key in spec:
                     check[key] = list(self.strings(spec[key], ("check", key)) or [])
+            for rule, options in (
+                self.mapping(spec.get("rules", {}), ("check", "rules")) or {}
+            ).items():
+                opts = self.mapping(options, ("check", "rules", rule), known=("exclude",)) or {}
+                check_rules[rule] = list(
+                    self.strings(opts.get("exclude", []), ("check", "rules", rule, "exclude")) or []
+                )
         record = Record(
             project=Project(
                 name=str(project.pop("name", "")),
@@ -283,6 +291,7 @@ class _RecordReader(Reader):
             packs=list(self.strings(data.get("packs", []), ("packs",)) or []),
             history=history,
             check=check,
+            check_rules=check_rules,
         )
         if not self.partial and not self.problems:
             self.completeness(

@@ -89,3 +89,24 @@ def test_without_a_record(invoke: Invoke, tmp_path: Path) -> None:
         "shop/api.py:1:1 LOG002" in result.stdout
         and "shop/api.py:1:1 TST001 no test at tests/test_api.py" in result.stdout
     )
+
+
+def test_per_rule_excludes_in_the_record(invoke: Invoke, project: Callable[..., Path]) -> None:
+    from planner.record.io import dump_record, load_record
+
+    root = project()
+    (root / PKG / "scripts").mkdir()
+    (root / PKG / "scripts" / "seed.py").write_text(
+        "import logging\n\nlogger = logging.getLogger(__name__)\nprint('seeding')\n"
+    )
+    record = root / "architecture" / "decisions.yaml"
+    record.write_text(
+        record.read_text()
+        + "check:\n  rules:\n    LOG002: {exclude: ['*/scripts/*']}\n    TST001: {exclude: ['*/scripts/*']}\n"
+    )
+    assert invoke("check", root).exit_code == 0
+    loaded = load_record(record)
+    assert loaded.record.check_rules == {"LOG002": ["*/scripts/*"], "TST001": ["*/scripts/*"]}
+    record.write_text(dump_record(loaded.record, loaded.bank))
+    assert load_record(record).record.check_rules == loaded.record.check_rules
+    assert invoke("check", root).exit_code == 0
