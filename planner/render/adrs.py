@@ -119,7 +119,7 @@ class Numbering:
 
     record_adr: AdrRef | None
     generated_record_adr: bool
-    decisions: dict[str, AdrRef]
+    decisions: dict[tuple[str, int], AdrRef]
 
 
 def assign(views: Iterable[DecisionView], existing: list[ExistingAdr]) -> Numbering:
@@ -146,15 +146,16 @@ def assign(views: Iterable[DecisionView], existing: list[ExistingAdr]) -> Number
             filename(number, "Record architecture decisions"),
             "Record architecture decisions",
         )
-    refs: dict[str, AdrRef] = {}
+    refs: dict[tuple[str, int], AdrRef] = {}
     for view in views:
-        old = by_marker.get((view.id, view.revision))
+        key = (view.id, view.revision)
+        old = by_marker.get(key)
         if old is not None:
-            refs[view.id] = AdrRef(old.number, old.filename, view.title)
+            refs[key] = AdrRef(old.number, old.filename, view.title)
         else:
             number = next_number()
-            refs[view.id] = AdrRef(number, filename(number, view.title), view.title)
-        view.adr = refs[view.id]
+            refs[key] = AdrRef(number, filename(number, view.title), view.title)
+        view.adr = refs[key]
     return Numbering(record_adr, generated, refs)
 
 

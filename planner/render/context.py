@@ -76,6 +76,8 @@ class DecisionView:
     date: dt.date
     adr: AdrRef | None = None
     supersedes: list[AdrRef] = field(default_factory=list)
+    superseded_by: AdrRef | None = None
+    replaced_in: int | None = None  # the revision that replaced this decision
 
     @property
     def id(self) -> str:
@@ -90,6 +92,8 @@ class DecisionView:
 
     @property
     def adr_status(self) -> str:
+        if self.replaced_in is not None:
+            return "superseded"
         return ADR_STATUS[self.decision.status]
 
     @property
@@ -180,6 +184,23 @@ def decision_revision(record: Record, heuristic: str) -> int:
     """The revision in which the current form of a decision was made."""
     changed = [r.number for r in record.history if heuristic in r.previous]
     return max(changed, default=record.history[0].number if record.history else 1)
+
+
+def superseded_views(record: Record, bank: Bank) -> list[DecisionView]:
+    """Every earlier form of every decision, oldest first: the ADRs a revisit superseded."""
+    first = record.history[0].number if record.history else 1
+    views = []
+    for section in bank.heuristics:
+        changed = [r for r in record.history if section.id in r.previous]
+        made = first
+        for revision in sorted(changed, key=lambda r: r.number):
+            old = revision.previous[section.id]
+            view = decision_view(record, bank, section, old)
+            view.revision = made
+            view.replaced_in = revision.number
+            views.append(view)
+            made = revision.number
+    return sorted(views, key=lambda v: (v.revision, v.section.number or 0))
 
 
 def decision_view(record: Record, bank: Bank, section: Section, decision: Decision) -> DecisionView:

@@ -12,7 +12,7 @@ from planner.files.writer import contained
 from planner.questions.model import Bank
 from planner.record.model import Record
 from planner.render import adrs
-from planner.render.context import AdrRef, DecisionView, decision_views
+from planner.render.context import AdrRef, DecisionView, decision_views, superseded_views
 from planner.render.diagram import flowchart
 from planner.render.environment import Templates
 
@@ -64,7 +64,9 @@ def plan_documents(
     adr_dir = adr_folder(root)
     existing = adrs.scan(contained(root, adr_dir))
     views = decision_views(record, bank)
-    numbering = adrs.assign(views, existing)
+    earlier = superseded_views(record, bank)
+    numbering = adrs.assign([*earlier, *views], existing)
+    _link_chains(earlier, views, numbering)
     plan = FilePlan()
     doc_dir = posixpath.dirname(ARCHITECTURE_DOC)
     revision = max((r.number for r in record.history), default=1)
@@ -101,10 +103,13 @@ def plan_documents(
                 marker=_markup(adrs.marker(adrs.RECORD_ADR, 1)),
             ),
         )
-    for view in views:
-        ref = numbering.decisions[view.id]
+    for view in [*earlier, *views]:
+        ref = numbering.decisions[(view.id, view.revision)]
         plan.add(f"{adr_dir}/{ref.filename}", _render_adr(templates, record, view, record_path))
-    plan.add(f"{adr_dir}/index.md", _render_index(templates, record, existing, numbering, views))
+    plan.add(
+        f"{adr_dir}/index.md",
+        _render_index(templates, record, existing, numbering, [*earlier, *views]),
+    )
     plan.add(f"{adr_dir}/templates/template.md", templates.render("adr/template.md.j2"))
     if not (root / ".adr-dir").exists():
         plan.add(".adr-dir", adr_dir + "\n")
@@ -112,8 +117,27 @@ def plan_documents(
     return plan
 
 
+def _link_chains(
+    earlier: list[DecisionView], current: list[DecisionView], numbering: adrs.Numbering
+) -> None:
+    """Point each superseded ADR at its successor, and each successor back at it."""
+    by_key = {(v.id, v.revision): v for v in [*earlier, *current]}
+    for view in earlier:
+        successor = by_key.get((view.id, view.replaced_in or 0))
+        if successor is not None:
+            view.superseded_by = numbering.decisions[(successor.id, successor.revision)]
+            successor.supersedes = [numbering.decisions[(view.id, view.revision)]]
+
+
 def _status_lines(view: DecisionView) -> tuple[str, list[str]]:
     """The bullet status (lower case) and the ``## Status`` section lines (capitalised)."""
+    if view.superseded_by is not None:
+        ref = view.superseded_by
+        name = ref.filename[: -len(".md")]
+        return (
+            f"superseded by [{name}]({ref.filename})",
+            [f"Superseded by [{ref.number}. {ref.title}]({ref.filename})"],
+        )
     status = view.adr_status
     lines = [status.capitalize()]
     for ref in view.supersedes:
@@ -151,9 +175,14 @@ def _render_index(
         ref = numbering.record_adr
         entries[ref.filename] = IndexEntry(ref.number, ref.filename, ref.title, "Accepted", None)
     for view in views:
-        ref = numbering.decisions[view.id]
+        ref = numbering.decisions[(view.id, view.revision)]
+        successor = view.superseded_by
         entries[ref.filename] = IndexEntry(
-            ref.number, ref.filename, ref.title, view.adr_status.capitalize(), None
+            ref.number,
+            ref.filename,
+            ref.title,
+            view.adr_status.capitalize(),
+            (f"{successor.number}. {successor.title}", successor.filename) if successor else None,
         )
     ordered = sorted(entries.values(), key=lambda e: (e.number, e.filename))
     return templates.render(
