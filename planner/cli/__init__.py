@@ -91,9 +91,10 @@ def _configure_logging(verbose: int) -> None:
 
 
 def _register() -> None:
-    from planner.cli import check, new, record, render
+    from planner.cli import check, new, record, render, revisit
 
     new.register(app)
+    revisit.register(app)
     render.register(app)
     check.register(app)
     record.register(app)

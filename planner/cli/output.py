@@ -10,12 +10,22 @@ from planner.files.plan import Action
 _VERB = {
     (Action.NEW, False): "created",
     (Action.UPDATE, False): "updated",
-    (Action.CONFLICT, False): "replaced",
+    (Action.CONFLICT, False): "conflict",
     (Action.UNCHANGED, False): "unchanged",
     (Action.NEW, True): "would create",
     (Action.UPDATE, True): "would update",
     (Action.CONFLICT, True): "would conflict",
     (Action.UNCHANGED, True): "unchanged",
+    (Action.KEEP, False): "kept (yours)",
+    (Action.KEEP, True): "would keep",
+    (Action.MERGE, False): "merged",
+    (Action.MERGE, True): "would merge",
+    (Action.DELETED, False): "left deleted",
+    (Action.DELETED, True): "left deleted",
+    (Action.OBSOLETE, False): "obsolete (kept)",
+    (Action.OBSOLETE, True): "obsolete",
+    (Action.REMOVE, False): "removed",
+    (Action.REMOVE, True): "would remove",
 }
 
 

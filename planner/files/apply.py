@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.errors import PlannerError
 from planner.files import baseline
 from planner.files.plan import Action, FilePlan, Step, classify
-from planner.files.writer import commit
+from planner.files.writer import commit, contained
 
 logger = logging.getLogger(__name__)
 
@@ -63,3 +63,86 @@ def apply(plan: FilePlan, root: Path, *, force: bool = False, dry_run: bool = Fa
         commit(root, files, durable={p for p in files if p not in plan.tracked})
     logger.info("%d files changed under %s", len(written), root)
     return Outcome(steps, written, dry_run=False)
+
+
+@dataclass
+class UpdateOutcome(Outcome):
+    conflicts: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def _classify_update(
+    plan: FilePlan, root: Path, old_baseline: dict[str, bytes], *, restore: bool
+) -> list[Step]:
+    from planner.files.merge import merge3
+
+    steps = []
+    for step in classify(plan, root, old_baseline):
+        base = old_baseline.get(step.path)
+        if step.path not in plan.tracked and step.action is Action.CONFLICT:
+            steps.append(Step(step.path, Action.UPDATE, step.old, step.new))
+        elif (
+            step.action is Action.NEW
+            and base is not None
+            and not restore
+            and step.path in plan.tracked
+        ):
+            steps.append(Step(step.path, Action.DELETED, None, step.new))
+        elif step.action is Action.CONFLICT and step.old is not None and step.path in plan.tracked:
+            if base is not None and base == step.new:
+                steps.append(Step(step.path, Action.KEEP, step.old, step.old))
+                continue
+            merged = merge3(
+                (base or b"").decode("utf-8", "replace"),
+                step.old.decode("utf-8", "replace"),
+                step.new.decode("utf-8", "replace"),
+            )
+            action = Action.CONFLICT if merged.conflicts else Action.MERGE
+            steps.append(Step(step.path, action, step.old, merged.text.encode("utf-8")))
+        else:
+            steps.append(step)
+    for path in sorted(set(old_baseline) - set(plan.files)):
+        target = contained(root, path)
+        if target.is_file():
+            action = Action.REMOVE if target.read_bytes() == old_baseline[path] else Action.OBSOLETE
+            steps.append(Step(path, action, target.read_bytes(), b""))
+    return steps
+
+
+def update(
+    plan: FilePlan,
+    root: Path,
+    *,
+    dry_run: bool = False,
+    restore: bool = False,
+    prune: bool = False,
+) -> UpdateOutcome:
+    """Bring generated files up to date without losing edits: replace, keep, merge or mark."""
+    old_baseline = baseline.load(root)
+    steps = _classify_update(plan, root, old_baseline, restore=restore)
+    if not prune:
+        steps = [
+            Step(s.path, Action.OBSOLETE, s.old, s.new) if s.action is Action.REMOVE else s
+            for s in steps
+        ]
+    writing = [
+        s for s in steps if s.action in (Action.NEW, Action.UPDATE, Action.MERGE, Action.CONFLICT)
+    ]
+    removing = [s.path for s in steps if s.action is Action.REMOVE]
+    conflicts = [s.path for s in steps if s.action is Action.CONFLICT]
+    outcome = UpdateOutcome(steps, [s.path for s in writing], dry_run, conflicts, removing)
+    if dry_run:
+        return outcome
+    files = {s.path: s.new for s in writing}
+    new_baseline = {p: d for p, d in old_baseline.items() if p not in removing}
+    new_baseline.update({p: plan.files[p] for p in plan.tracked})
+    if new_baseline != old_baseline:
+        files[baseline.BASELINE] = baseline.dump(new_baseline)
+    if files:
+        commit(root, files, durable={p for p in files if p not in plan.tracked})
+    for path in removing:
+        contained(root, path).unlink(missing_ok=True)
+    logger.info(
+        "updated %d files, %d conflicts, removed %d", len(writing), len(conflicts), len(removing)
+    )
+    return outcome

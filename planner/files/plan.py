@@ -19,6 +19,11 @@ class Action(enum.Enum):
     UNCHANGED = "unchanged"
     UPDATE = "update"  # on disk is what planner wrote last time: safe to replace
     CONFLICT = "conflict"  # on disk differs from what planner wrote: someone edited it
+    KEEP = "keep"  # the team edited it and planner's version did not change
+    MERGE = "merge"  # both changed, merged cleanly
+    DELETED = "deleted"  # the team deleted it; it stays deleted
+    OBSOLETE = "obsolete"  # planner no longer generates it
+    REMOVE = "remove"  # obsolete and untouched: removed (--prune)
 
 
 @dataclass

@@ -111,7 +111,8 @@ def plan_documents(
         _render_index(templates, record, existing, numbering, [*earlier, *views]),
     )
     plan.add(f"{adr_dir}/templates/template.md", templates.render("adr/template.md.j2"))
-    if not (root / ".adr-dir").exists():
+    marker = root / ".adr-dir"
+    if not marker.exists() or marker.read_text(encoding="utf-8") == adr_dir + "\n":
         plan.add(".adr-dir", adr_dir + "\n")
     logger.info("planned %d documents (%d ADRs)", len(plan.files), len(views))
     return plan
@@ -134,9 +135,10 @@ def _status_lines(view: DecisionView) -> tuple[str, list[str]]:
     if view.superseded_by is not None:
         ref = view.superseded_by
         name = ref.filename[: -len(".md")]
+        earlier = [f"Supersedes [{r.number}. {r.title}]({r.filename})" for r in view.supersedes]
         return (
             f"superseded by [{name}]({ref.filename})",
-            [f"Superseded by [{ref.number}. {ref.title}]({ref.filename})"],
+            [f"Superseded by [{ref.number}. {ref.title}]({ref.filename})", *earlier],
         )
     status = view.adr_status
     lines = [status.capitalize()]
