@@ -90,7 +90,7 @@ def test_adr_dir_file_is_honoured(
     (root / ".adr-dir").write_text("doc/decisions\n")
     plan = plan_for(make_record(), root)
     assert "doc/decisions/0002-deployment-container-image.md" in plan.files
-    assert ".adr-dir" not in plan.files
+    assert plan.files[".adr-dir"] == b"doc/decisions\n"  # the same bytes: left as it is
     doc = plan.files["docs/architecture.md"].decode()
     assert "(../doc/decisions/0002-deployment-container-image.md)" in doc
 
