@@ -62,6 +62,12 @@ class QuestionaryPrompter:
     def notice(self, text: str) -> None:
         self._print([("fg:#d75f00", text)])
 
+    def confirm(self, message: str) -> bool:
+        answer: bool = questionary.confirm(
+            message, default=True, style=_STYLE, **self._io
+        ).unsafe_ask()
+        return answer
+
     # -- questions ------------------------------------------------------------
 
     def ask(self, question: Question, default: Value, *, can_back: bool, check: Checker) -> Value:

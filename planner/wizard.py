@@ -61,6 +61,8 @@ class Prompter(Protocol):
 
     def notice(self, text: str) -> None: ...
 
+    def confirm(self, message: str) -> bool: ...
+
 
 def checker(question: Question) -> Checker:
     """Validation at the prompt: an error message, or None when the text is acceptable."""

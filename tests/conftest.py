@@ -73,6 +73,8 @@ class ScriptedPrompter:
         self.sections: list[str] = []
         self.notices: list[str] = []
         self.review_rows: list[list[ReviewRow]] = []
+        self.confirmations: list[str] = []
+        self.confirm_reply = True
 
     def section(self, section: Section, index: int, total: int) -> None:
         self.sections.append(section.id)
@@ -94,6 +96,10 @@ class ScriptedPrompter:
 
     def notice(self, text: str) -> None:
         self.notices.append(text)
+
+    def confirm(self, message: str) -> bool:
+        self.confirmations.append(message)
+        return self.confirm_reply
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def revisit(
     from planner import revisit as core
     from planner import terminal
     from planner.cli.output import show_outcome
-    from planner.errors import NoInputError
+    from planner.errors import Aborted, NoInputError
     from planner.kickoff import NON_INTERACTIVE_FLAGS
 
     request = core.RevisitRequest(
@@ -82,10 +82,15 @@ def revisit(
             )
         session.interview.answers.update({q.id: session.interview.default_for(q) for q in missing})
         core.fill_defaults(session.interview)
-    elif missing:
+    prompter = None
+    if missing and interactive:
         from planner import wizard
 
-        wizard.run(session.interview, terminal.make_prompter())
+        prompter = terminal.make_prompter()
+        try:
+            wizard.run(session.interview, prompter)
+        except (KeyboardInterrupt, EOFError):
+            raise Aborted("interrupted; nothing was written") from None
     new_record, found = core.build(session)
     if not found:
         typer.echo("Nothing changed; nothing was written.")
@@ -93,6 +98,15 @@ def revisit(
     typer.echo("Decisions that change:")
     for change in found:
         typer.echo(f"  {change}")
+    if prompter is not None and not dry_run:
+        plan = core.apply_revisit(session, new_record, dry_run=True, restore=restore, prune=prune)
+        show_outcome(plan, quiet_unchanged=True)
+        try:
+            go_ahead = prompter.confirm("Apply these changes?")
+        except (KeyboardInterrupt, EOFError):
+            go_ahead = False
+        if not go_ahead:
+            raise Aborted("nothing was written")
     outcome = core.apply_revisit(session, new_record, dry_run=dry_run, restore=restore, prune=prune)
     show_outcome(outcome, diff=diff and dry_run, quiet_unchanged=True)
     if outcome.conflicts:

@@ -205,3 +205,52 @@ def test_no_terminal_no_flags(invoke: Invoke, project: Path) -> None:
     result = invoke("revisit", project / "architecture/decisions.yaml")
     assert result.exit_code == 2
     assert "--answers FILE, --set ID=VALUE, --defaults or --no-input" in result.stderr
+
+
+def test_interactive_revisit_shows_the_plan_and_asks(
+    invoke: Invoke, project: Path, scripted_terminal: Callable[..., Any]
+) -> None:
+    from tests.conftest import ScriptedPrompter
+
+    prompter = scripted_terminal(ScriptedPrompter({"logging.format": "json"}))
+    prompter.confirm_reply = False
+    before = snapshot(project)
+    result = invoke("revisit", project / "architecture/decisions.yaml", "--only", "logging")
+    assert result.exit_code == 130 and "nothing was written" in result.stderr
+    assert prompter.asked[0] == "logging.module_logger"  # only the logging heuristic is asked
+    assert prompter.defaults["logging.format"] == "text"  # earlier answers are the defaults
+    assert "would update    src/svc/logging_setup.py" in result.stdout
+    assert snapshot(project) == before
+    prompter.confirm_reply = True
+    assert (
+        invoke("revisit", project / "architecture/decisions.yaml", "--only", "logging").exit_code
+        == 0
+    )
+    assert "pythonjsonlogger" in (project / PKG / "logging_setup.py").read_text()
+
+
+def test_git_index_is_never_touched(invoke: Invoke, project: Path) -> None:
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    env_args = ["-c", "user.email=t@example.invalid", "-c", "user.name=t"]
+    subprocess.run([git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([git, *env_args, "add", "-A"], cwd=project, check=True)
+    subprocess.run([git, *env_args, "commit", "-qm", "start"], cwd=project, check=True)
+    assert revisit(invoke, project, "--set", "logging.format=json").exit_code == 0
+    staged = subprocess.run(
+        [git, "diff", "--cached", "--name-only"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert staged.stdout == ""
+    log = subprocess.run(
+        [git, "log", "--oneline"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert len(log.stdout.splitlines()) == 1
+    changed = subprocess.run(
+        [git, "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert " M src/svc/logging_setup.py" in changed.stdout
