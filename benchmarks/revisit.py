@@ -60,7 +60,8 @@ def main() -> None:
         spread = (max(times) - min(times)) * 1000
         verdict = "ok" if median <= 300 else "MISSED"
         print(
-            f"planner revisit, one answer, merge included: median {median:.1f} ms, spread {spread:.1f} ms (n={args.runs})  budget 300 ms: {verdict}"
+            f"planner revisit, one answer, merge included: median {median:.1f} ms, "
+            f"spread {spread:.1f} ms (n={args.runs})  budget 300 ms: {verdict}"
         )
         copier = shutil.which("copier", path=str(BIN)) or shutil.which("copier")
         print("copier update: " + ("installed; not timed here yet" if copier else "not installed"))
