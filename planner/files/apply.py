@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planner.errors import PlannerError
 from planner.files import baseline
+from planner.files.lock import project_lock
 from planner.files.plan import Action, FilePlan, Step, classify
 from planner.files.writer import commit, contained
 
@@ -45,6 +46,13 @@ class Outcome:
 
 def apply(plan: FilePlan, root: Path, *, force: bool = False, dry_run: bool = False) -> Outcome:
     """Write the files that change; refuse (writing nothing) if any was edited, unless ``force``."""
+    if dry_run:
+        return _apply(plan, root, force=force, dry_run=True)
+    with project_lock(root):
+        return _apply(plan, root, force=force, dry_run=False)
+
+
+def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome:
     old_baseline = baseline.load(root)
     steps = classify(plan, root, old_baseline)
     conflicts = [s for s in steps if s.action is Action.CONFLICT]
@@ -118,6 +126,15 @@ def update(
     prune: bool = False,
 ) -> UpdateOutcome:
     """Bring generated files up to date without losing edits: replace, keep, merge or mark."""
+    if dry_run:
+        return _update(plan, root, dry_run=True, restore=restore, prune=prune)
+    with project_lock(root):
+        return _update(plan, root, dry_run=False, restore=restore, prune=prune)
+
+
+def _update(
+    plan: FilePlan, root: Path, *, dry_run: bool, restore: bool, prune: bool
+) -> UpdateOutcome:
     old_baseline = baseline.load(root)
     steps = _classify_update(plan, root, old_baseline, restore=restore)
     if not prune:
