@@ -110,6 +110,8 @@ def _example_record(name: str) -> Path:
 def start(request: NewRequest, *, today: dt.date | None = None) -> Kickoff:
     """Check the target, load the bank and every answer source; ask nothing yet."""
     record_path = request.record_path
+    if request.record.is_absolute() or ".." in request.record.parts:
+        raise AnswerError(f"--record {request.record}: give a path inside the project folder")
     if record_path.exists() and not request.force and not request.resume:
         raise TargetExistsError(
             f"{record_path} already exists; use `planner revisit` to change decisions, "

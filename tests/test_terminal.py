@@ -137,3 +137,68 @@ def test_no_terminal_never_hangs(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--answers FILE, --set ID=VALUE, --defaults or --no-input" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["render", "revisit"])
+def test_ctrl_c_at_any_moment_leaves_old_or_new(command: str, tmp_path: Path) -> None:
+    """Interrupt at several moments of a real run: the project is either as before or as after."""
+    import shutil
+    import time
+
+    source = tmp_path / "source"
+    subprocess_run = __import__("subprocess").run
+    subprocess_run(
+        [sys.executable, "-m", "planner", "new", str(source), "--defaults", "--date", "2026-11-24"],
+        check=True,
+        capture_output=True,
+    )
+    record = source / "architecture" / "decisions.yaml"
+    if command == "render":
+        record.write_text(record.read_text().replace("format: text", "format: json"))
+        args = ["render", "architecture/decisions.yaml"]
+    else:
+        args = [
+            "revisit",
+            "architecture/decisions.yaml",
+            "--no-input",
+            "--set",
+            "logging.format=json",
+            "--date",
+            "2026-12-01",
+        ]
+
+    def snapshot(root: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and ".planner/lock" not in str(p)
+        }
+
+    before = snapshot(source)
+    reference = tmp_path / "reference"
+    shutil.copytree(source, reference)
+    subprocess_run(
+        [sys.executable, "-m", "planner", *args], cwd=reference, check=True, capture_output=True
+    )
+    after = snapshot(reference)
+    assert after != before
+    outcomes = set()
+    for i, delay in enumerate((0.05, 0.1, 0.15, 0.2, 0.3, 0.45)):
+        copy = tmp_path / f"run-{i}"
+        shutil.copytree(source, copy)
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "planner", *args],
+            cwd=str(copy),
+            env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1"},
+            timeout=30,
+        )
+        time.sleep(delay)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        state = snapshot(copy)
+        assert state in (before, after), f"half-written project after Ctrl-C at {delay}s"
+        outcomes.add("after" if state == after else "before")
+        assert not [p for p in copy.rglob("*.tmp")] and not [p for p in copy.rglob("*.bak")]
+    assert "before" in outcomes  # an early Ctrl-C leaves everything as it was

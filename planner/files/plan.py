@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from planner.errors import UnsafePathError
 from planner.files.writer import contained
 
 
@@ -36,7 +37,7 @@ class FilePlan:
     def add(self, path: str, text: str | bytes, *, tracked: bool = True) -> None:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-            raise ValueError(f"plan paths must be relative and inside the output: {path!r}")
+            raise UnsafePathError(path, "the output folder")
         data = text.encode("utf-8") if isinstance(text, str) else text
         self.files[str(pure)] = data
         if tracked:
