@@ -62,6 +62,13 @@ def _bank_for(doc: marked_yaml.Document, base: Path, bank: Bank | None) -> Bank:
     if bank is not None:
         return bank
     packs = read_packs(doc)
+    missing = [
+        doc.problem(("packs", i), f"question pack {p!r} not found next to the record")
+        for i, p in enumerate(packs)
+        if not p.strip() or not (base / p).is_file()
+    ]
+    if missing:
+        raise RecordError(missing)
     return load_bank([base / p for p in packs])
 
 
