@@ -22,7 +22,8 @@ def test_every_promise_names_an_existing_test() -> None:
 
 
 def test_every_planner_command_in_the_readme_exists() -> None:
-    commands = set(re.findall(r"^planner (\w+)", README, flags=re.MULTILINE))
+    blocks = "\n".join(re.findall(r"```(?:sh)?\n(.*?)```", README, flags=re.DOTALL))
+    commands = set(re.findall(r"^planner (\w+)", blocks, flags=re.MULTILINE))
     assert {"new", "render", "revisit", "check", "diff"} <= commands
     runner = CliRunner()
     for command in sorted(commands):
