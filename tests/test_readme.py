@@ -22,8 +22,13 @@ def test_every_promise_names_an_existing_test() -> None:
 
 
 def test_every_planner_command_in_the_readme_exists() -> None:
-    blocks = "\n".join(re.findall(r"```(?:sh)?\n(.*?)```", README, flags=re.DOTALL))
-    commands = set(re.findall(r"^planner (\w+)", blocks, flags=re.MULTILINE))
+    inside, code = False, []
+    for line in README.splitlines():
+        if line.startswith("```"):
+            inside = not inside
+        elif inside:
+            code.append(line)
+    commands = set(re.findall(r"^planner (\w+)", "\n".join(code), flags=re.MULTILINE))
     assert {"new", "render", "revisit", "check", "diff"} <= commands
     runner = CliRunner()
     for command in sorted(commands):
