@@ -14,8 +14,9 @@ from typing import Protocol
 
 from planner.errors import Aborted
 from planner.questions.engine import Interview
-from planner.questions.model import Question, Section, Value
+from planner.questions.model import DEFERRED, Question, Section, Value
 from planner.questions.values import display, parse_text
+from planner.record.model import OpenItem
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +90,41 @@ def review_rows(interview: Interview) -> list[ReviewRow]:
     return rows
 
 
-def run(interview: Interview, prompter: Prompter) -> None:
-    """Ask until every question is settled and the review is confirmed."""
+OPEN_OWNER = Question(
+    id="_open.owner",
+    key="owner",
+    section="_open",
+    type="text",
+    prompt="Who will bring this question back? (optional)",
+    title="Owner",
+    default="",
+    deferrable=False,
+)
+OPEN_REVISIT = Question(
+    id="_open.revisit",
+    key="revisit",
+    section="_open",
+    type="text",
+    prompt="When should it be decided? (optional, e.g. after the pilot)",
+    title="Revisit",
+    default="",
+    deferrable=False,
+)
+
+
+def _open_item(prompter: Prompter) -> OpenItem:
+    """Who and when, for a question left for later; both may stay empty."""
+    owner = prompter.ask(OPEN_OWNER, "", can_back=False, check=checker(OPEN_OWNER))
+    revisit = prompter.ask(OPEN_REVISIT, "", can_back=False, check=checker(OPEN_REVISIT))
+    return OpenItem(owner=str(owner or "").strip(), revisit=str(revisit or "").strip())
+
+
+def run(interview: Interview, prompter: Prompter) -> dict[str, OpenItem]:
+    """Ask until every question is settled and the review is confirmed.
+
+    Returns who and when for each question left for later in this meeting.
+    """
+    open_items: dict[str, OpenItem] = {}
     heuristics = [s.id for s in interview.bank.sections]
     shown_section: str | None = None
     while True:
@@ -98,7 +132,11 @@ def run(interview: Interview, prompter: Prompter) -> None:
         if question is None:
             choice = prompter.review(review_rows(interview))
             if choice.action == "write":
-                return
+                return {
+                    qid: item
+                    for qid, item in open_items.items()
+                    if interview.answers.get(qid) is DEFERRED
+                }
             if choice.action == "cancel":
                 raise Aborted("cancelled at the review; nothing was written")
             if choice.question:
@@ -127,3 +165,6 @@ def run(interview: Interview, prompter: Prompter) -> None:
             interview.answer(question.id, reply)
         except ValueError as exc:
             prompter.notice(f"{question.title}: {exc}")
+            continue
+        if reply is DEFERRED:
+            open_items[question.id] = _open_item(prompter)

@@ -65,6 +65,10 @@ def test_full_meeting_with_arrows_typing_and_review(bank: Bank, tmp_path: Path) 
     child.send(ENTER)
     child.expect("configuration management")
     child.send(DOWN * 4 + ENTER)  # none, ansible, salt, puppet, decide later
+    child.expect("Who will bring this question back")
+    child.send("Lena" + ENTER)
+    child.expect("When should it be decided")
+    child.send("after the pilot" + ENTER)
     child.expect("Why did you decide")
     child.send("We ship RPMs to a managed fleet." + ENTER)
     child.expect("Write the record")
@@ -79,6 +83,10 @@ def test_full_meeting_with_arrows_typing_and_review(bank: Bank, tmp_path: Path) 
     deployment = record.decisions["deployment"]
     assert deployment.answers == {"artifact": "rpm", "ci": "gitlab", "wsgi_server": "gunicorn"}
     assert list(deployment.open) == ["config_management"]
+    assert (
+        deployment.open["config_management"].owner,
+        deployment.open["config_management"].revisit,
+    ) == ("Lena", "after the pilot")
     assert deployment.rationale == "We ship RPMs to a managed fleet."
 
 

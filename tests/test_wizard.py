@@ -101,3 +101,17 @@ def test_review_rows_show_every_applicable_answer(bank: Bank) -> None:
     ids = [r.question.id for r in review_rows(interview)]
     assert "initialization.db_init" not in ids
     assert "logging.rationale" in ids
+
+
+def test_who_and_when_are_asked_for_each_question_left_open(bank: Bank) -> None:
+    interview = Interview(bank)
+    prompter = ScriptedPrompter(
+        {"deployment.ci": DEFERRED, "_open.owner": "Ana", "_open.revisit": "Q1"}
+    )
+    items = run(interview, prompter)
+    assert prompter.asked[
+        prompter.asked.index("deployment.ci") + 1 : prompter.asked.index("deployment.ci") + 3
+    ] == ["_open.owner", "_open.revisit"]
+    assert {qid: (i.owner, i.revisit) for qid, i in items.items()} == {
+        "deployment.ci": ("Ana", "Q1")
+    }

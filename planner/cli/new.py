@@ -128,7 +128,7 @@ def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:
     from planner.errors import Aborted
 
     try:
-        wizard.run(meeting.interview, prompter)
+        meeting.open_items.update(wizard.run(meeting.interview, prompter))
     except (KeyboardInterrupt, EOFError):
         saved = kickoff.save_draft(meeting)
         where = f"; answers so far are in {saved}, continue with --resume" if saved else ""

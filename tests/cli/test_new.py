@@ -287,3 +287,22 @@ def test_verbose_logs_to_stderr(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("-v", "new", tmp_path / "svc", "--defaults")
     assert result.exit_code == 0
     assert "INFO planner.files.writer: wrote" in result.stderr
+
+
+def test_open_questions_keep_who_and_when(
+    invoke: Invoke,
+    tmp_path: Path,
+    scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter],
+) -> None:
+    from planner.questions.model import DEFERRED
+
+    scripted_terminal(
+        ScriptedPrompter(
+            {"deployment.ci": DEFERRED, "_open.owner": "Ana", "_open.revisit": "after the pilot"}
+        )
+    )
+    assert invoke("new", tmp_path / "svc").exit_code == 0
+    item = load_record(tmp_path / "svc" / RECORD).record.decisions["deployment"].open["ci"]
+    assert (item.owner, item.revisit) == ("Ana", "after the pilot")
+    doc = (tmp_path / "svc" / "docs" / "architecture.md").read_text()
+    assert "Owner: Ana. When: after the pilot." in doc
