@@ -18,12 +18,17 @@ logger = logging.getLogger(__name__)
 class ConflictError(PlannerError):
     """Files on disk differ from what planner wrote and would be overwritten."""
 
-    def __init__(self, steps: list[Step]) -> None:
+    def __init__(self, steps: list[Step], baseline: dict[str, bytes] | None = None) -> None:
         self.steps = steps
-        names = "\n".join(f"  {s.path}" for s in steps)
+        known = baseline or {}
+        why = {
+            True: "changed since planner wrote it",
+            False: "already there, not written by planner",
+        }
+        lines = [f"  {s.path} ({why[s.path in known]})" for s in steps]
+        count = f"{len(steps)} file{'s' if len(steps) != 1 else ''}"
         super().__init__(
-            f"{len(steps)} file{'s' if len(steps) != 1 else ''} changed since planner wrote "
-            f"{'them' if len(steps) != 1 else 'it'}, so nothing was written:\n{names}\n"
+            f"{count} would be overwritten, so nothing was written:\n" + "\n".join(lines) + "\n"
             "Use --dry-run --diff to see what would change, or --force to replace them."
         )
 
@@ -57,7 +62,7 @@ def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome
     steps = classify(plan, root, old_baseline)
     conflicts = [s for s in steps if s.action is Action.CONFLICT]
     if conflicts and not force and not dry_run:
-        raise ConflictError(conflicts)
+        raise ConflictError(conflicts, old_baseline)
     changing = [s for s in steps if s.action is not Action.UNCHANGED]
     written = [s.path for s in changing]
     if dry_run:

@@ -34,6 +34,7 @@ def _alive(pid: int) -> bool:
 def project_lock(root: Path) -> Iterator[None]:
     """Hold ``.planner/lock`` under ``root``; a lock left by a dead process is taken over."""
     path = root / LOCK
+    created = [folder for folder in (root, path.parent) if not folder.exists()]
     ensure_dir(path.parent)
     for _ in range(2):
         try:
@@ -59,3 +60,6 @@ def project_lock(root: Path) -> Iterator[None]:
         yield
     finally:
         path.unlink(missing_ok=True)
+        for folder in reversed(created):  # leave no empty folder behind when nothing was written
+            with contextlib.suppress(OSError):
+                folder.rmdir()

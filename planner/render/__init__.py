@@ -34,12 +34,13 @@ def plan_all(
     """Every file planner generates for ``record`` under ``root``."""
     from planner.render.documents import plan_documents
     from planner.render.environment import Templates
-    from planner.render.skeleton.render import plan_skeleton
 
     templates = Templates(template_dirs)
     plan = plan_documents(
         record, bank, root, templates, record_path=record_location(record_file, root)
     )
     if skeleton:
+        from planner.render.skeleton.render import plan_skeleton
+
         plan.update(plan_skeleton(record, bank, templates))
     return plan

@@ -53,8 +53,8 @@ def test_edited_file_is_never_overwritten_without_force(invoke: Invoke, project:
     result = invoke("render", record)
     assert result.exit_code == 2
     assert (
-        "1 file changed since planner wrote it, so nothing was written:\n  docs/architecture.md"
-        in result.stderr
+        "1 file would be overwritten, so nothing was written:\n"
+        "  docs/architecture.md (changed since planner wrote it)" in result.stderr
     )
     assert snapshot(project) == before
 
@@ -131,3 +131,16 @@ def test_documents_only(invoke: Invoke, project: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert (out / "docs/architecture.md").is_file()
     assert not (out / "pyproject.toml").exists()
+
+
+def test_new_into_a_folder_with_the_teams_own_files(
+    invoke: Invoke, tmp_path: Path, no_terminal: None
+) -> None:
+    target = tmp_path / "existing"
+    target.mkdir()
+    (target / "README.md").write_text("Our README\n")
+    result = invoke("new", target, "--defaults")
+    assert result.exit_code == 2
+    assert "README.md (already there, not written by planner)" in result.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["README.md"]
+    assert (target / "README.md").read_text() == "Our README\n"
