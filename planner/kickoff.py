@@ -18,7 +18,7 @@ from planner import resources
 from planner.errors import AnswerError, PlannerError, TargetExistsError
 from planner.files.apply import Outcome, apply
 from planner.files.writer import check_writable
-from planner.questions.engine import Interview, fill_defaults
+from planner.questions.engine import Interview, unanswered
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Question, Value
 from planner.questions.values import parse_text
@@ -76,10 +76,9 @@ class Kickoff:
 
     def unanswered(self) -> list[Question]:
         """Questions still needing a person: after defaults if ``--defaults``/``--no-input``."""
-        if self.request.defaults or self.request.no_input:
-            return fill_defaults(self.interview)
-        pending = self.interview.pending()
-        return [pending] if pending else []
+        return unanswered(
+            self.interview, use_defaults=self.request.defaults or self.request.no_input
+        )
 
 
 def parse_set(bank: Bank, item: str) -> tuple[str, Value]:

@@ -18,9 +18,7 @@ from pathlib import Path
 from planner.errors import AnswerError
 from planner.files.apply import UpdateOutcome, update
 from planner.kickoff import parse_set
-from planner.questions.engine import Interview, fill_defaults
-
-__all__ = ["fill_defaults"]
+from planner.questions.engine import Interview, unanswered
 from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.values import display
 from planner.reader import did_you_mean
@@ -71,10 +69,9 @@ class Revisit:
         return self.loaded.bank
 
     def unanswered(self) -> list[Question]:
-        if self.request.defaults or self.request.no_input:
-            return fill_defaults(self.interview)
-        pending = self.interview.pending()
-        return [pending] if pending else []
+        return unanswered(
+            self.interview, use_defaults=self.request.defaults or self.request.no_input
+        )
 
 
 def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:

@@ -61,6 +61,7 @@ def revisit(
     from planner.cli.output import show_outcome
     from planner.errors import Aborted, NoInputError
     from planner.kickoff import NON_INTERACTIVE_FLAGS
+    from planner.questions.engine import fill_defaults
 
     request = core.RevisitRequest(
         record=record,
@@ -81,7 +82,7 @@ def revisit(
                 f"no terminal to ask questions on; answer with {NON_INTERACTIVE_FLAGS}"
             )
         session.interview.answers.update({q.id: session.interview.default_for(q) for q in missing})
-        core.fill_defaults(session.interview)
+        fill_defaults(session.interview)
     prompter = None
     if missing and interactive:
         from planner import wizard

@@ -206,6 +206,14 @@ def fill_defaults(interview: Interview) -> list[Question]:
             missing.append(question)
 
 
+def unanswered(interview: Interview, *, use_defaults: bool) -> list[Question]:
+    """What still needs a person: every question without a default, or the next question."""
+    if use_defaults:
+        return fill_defaults(interview)
+    pending = interview.pending()
+    return [pending] if pending else []
+
+
 def _pending_all(interview: Interview) -> Iterator[Question]:
     for question in interview.bank.questions():
         if question.id not in interview.answers and interview.applies(question) is Applies.ASK:
