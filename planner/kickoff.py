@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from planner import resources
 from planner.errors import AnswerError, PlannerError, TargetExistsError
-from planner.files.apply import Outcome, apply
+from planner.files.apply import Outcome, apply, snapshot
 from planner.files.writer import check_writable
 from planner.questions.engine import Interview, unanswered
 from planner.questions.loader import load_bank
@@ -65,6 +65,7 @@ class Kickoff:
     interview: Interview
     date: dt.date
     open_items: dict[str, OpenItem] = field(default_factory=dict)
+    record_before: bytes | None = None  # the record's bytes at the start: a change is refused
 
     @property
     def record_path(self) -> Path:
@@ -145,7 +146,8 @@ def start(request: NewRequest, *, today: dt.date | None = None) -> Kickoff:
             raise AnswerError(f"no draft to resume at {path}")
         interview.preload(draft.load_draft(path, bank))
         logger.info("resumed %d answers from %s", len(interview.answers), path)
-    return Kickoff(request, bank, interview, date or today or dt.date.today(), open_items)
+    before = snapshot(record_path)
+    return Kickoff(request, bank, interview, date or today or dt.date.today(), open_items, before)
 
 
 def build(kickoff: Kickoff) -> Record:
@@ -187,7 +189,7 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
         schema_text(kickoff.bank),
         tracked=False,
     )
-    outcome = apply(plan, root, force=kickoff.request.force)
+    outcome = apply(plan, root, force=kickoff.request.force, expect={path: kickoff.record_before})
     draft.discard(kickoff.draft_path)
     return outcome
 

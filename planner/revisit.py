@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.errors import AnswerError
-from planner.files.apply import UpdateOutcome, update
+from planner.files.apply import UpdateOutcome, snapshot, update
 from planner.kickoff import parse_set
 from planner.questions.engine import Interview, unanswered
 from planner.questions.model import DEFERRED, Bank, Question, Value
@@ -63,6 +63,7 @@ class Revisit:
     interview: Interview
     date: dt.date
     old_answers: dict[str, Value] = field(default_factory=dict)
+    source: bytes | None = None  # the record's bytes as read: a change meanwhile is refused
 
     @property
     def bank(self) -> Bank:
@@ -76,6 +77,7 @@ class Revisit:
 
 def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     """Load the record and prepare an interview whose defaults are the earlier answers."""
+    source = snapshot(request.record)
     loaded = load_record(request.record)
     bank = loaded.bank
     old = loaded.record.flat_answers()
@@ -99,7 +101,8 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     interview = Interview(
         bank, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
     )
-    return Revisit(request, loaded, interview, request.date or today or dt.date.today(), old)
+    date = request.date or today or dt.date.today()
+    return Revisit(request, loaded, interview, date, old, source)
 
 
 def changes(bank: Bank, old: dict[str, Value], new: dict[str, Value]) -> list[Change]:
@@ -173,7 +176,14 @@ def apply_revisit(
     root = default_root(path)
     plan = plan_all(record, revisit.bank, root, record_file=path)
     plan.add(record_location(path, root), dump_record(record, revisit.bank), tracked=False)
-    return update(plan, root, dry_run=dry_run, restore=restore, prune=prune)
+    return update(
+        plan,
+        root,
+        dry_run=dry_run,
+        restore=restore,
+        prune=prune,
+        expect={path: revisit.source},
+    )
 
 
 def record_at(record: Record, revision: int) -> Record:

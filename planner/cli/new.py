@@ -75,6 +75,8 @@ def new(
     from planner import kickoff, terminal
     from planner.cli.output import show_outcome
     from planner.errors import AnswerError, NoInputError, PlannerError
+    from planner.files.lock import project_lock
+    from planner.files.writer import check_writable
 
     if example and directory == Path("."):
         directory = Path(example)
@@ -97,29 +99,35 @@ def new(
         raise NoInputError(
             f"no terminal to ask questions on; answer with {kickoff.NON_INTERACTIVE_FLAGS}"
         )
-    meeting = kickoff.start(request)
-    missing = meeting.unanswered()
-    if missing and no_input:
-        names = ", ".join(q.id for q in missing)
-        raise AnswerError(f"no answer and no default for: {names}; give them with --set ID=VALUE")
-    if missing and not interactive:
-        names = ", ".join(q.id for q in missing)
-        raise NoInputError(
-            f"no terminal to ask the remaining questions ({names}); "
-            f"answer with {kickoff.NON_INTERACTIVE_FLAGS}"
-        )
-    if missing:
-        _hold_meeting(meeting, terminal.make_prompter())
-    try:
-        outcome = kickoff.finish(meeting, template_dirs=templates or [])
-    except PlannerError as exc:
-        saved = kickoff.save_draft(meeting) if missing else None
-        if saved is not None:
-            exc.message += (
-                f"\nThe answers are kept in {saved}; fix the problem and run again with --resume."
+    check_writable(request.record_path.parent)
+    # One writer from checking the target to the last write.
+    with project_lock(directory):
+        meeting = kickoff.start(request)
+        missing = meeting.unanswered()
+        if missing and no_input:
+            names = ", ".join(q.id for q in missing)
+            raise AnswerError(
+                f"no answer and no default for: {names}; give them with --set ID=VALUE"
             )
-        raise
-    show_outcome(outcome, quiet_unchanged=True)
+        if missing and not interactive:
+            names = ", ".join(q.id for q in missing)
+            raise NoInputError(
+                f"no terminal to ask the remaining questions ({names}); "
+                f"answer with {kickoff.NON_INTERACTIVE_FLAGS}"
+            )
+        if missing:
+            _hold_meeting(meeting, terminal.make_prompter())
+        try:
+            outcome = kickoff.finish(meeting, template_dirs=templates or [])
+        except PlannerError as exc:
+            saved = kickoff.save_draft(meeting) if missing else None
+            if saved is not None:
+                exc.message += (
+                    f"\nThe answers are kept in {saved}; "
+                    "fix the problem and run again with --resume."
+                )
+            raise
+        show_outcome(outcome, quiet_unchanged=True)
 
 
 def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:

@@ -42,22 +42,28 @@ def render(
         ),
     ] = True,
 ) -> None:
+    import contextlib
+
     from planner.cli.output import show_outcome
-    from planner.files.apply import apply
+    from planner.files.apply import apply, snapshot
+    from planner.files.lock import project_lock
     from planner.record.io import load_record
     from planner.render import default_root, plan_all
 
-    loaded = load_record(record)
     root = out if out is not None else default_root(record)
-    plan = plan_all(
-        loaded.record,
-        loaded.bank,
-        root,
-        record_file=record,
-        template_dirs=templates or [],
-        skeleton=skeleton,
-    )
-    outcome = apply(plan, root, force=force, dry_run=dry_run)
+    # One writer from reading the record to the last write (a dry run writes nothing).
+    with contextlib.nullcontext() if dry_run else project_lock(root):
+        before = snapshot(record)
+        loaded = load_record(record)
+        plan = plan_all(
+            loaded.record,
+            loaded.bank,
+            root,
+            record_file=record,
+            template_dirs=templates or [],
+            skeleton=skeleton,
+        )
+        outcome = apply(plan, root, force=force, dry_run=dry_run, expect={record: before})
     show_outcome(outcome, diff=diff)
 
 

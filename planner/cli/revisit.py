@@ -56,12 +56,16 @@ def revisit(
         ),
     ] = None,
 ) -> None:
+    import contextlib
+
     from planner import revisit as core
     from planner import terminal
     from planner.cli.output import show_outcome
     from planner.errors import Aborted, NoInputError
+    from planner.files.lock import project_lock
     from planner.kickoff import NON_INTERACTIVE_FLAGS
     from planner.questions.engine import fill_defaults
+    from planner.render import default_root
 
     request = core.RevisitRequest(
         record=record,
@@ -73,48 +77,58 @@ def revisit(
         date=date.date() if date else None,
         summary=summary,
     )
-    session = core.start(request)
-    interactive = not no_input and terminal.is_interactive()
-    missing = session.unanswered()
-    if missing and not interactive:
-        if not (answers or sets or defaults or no_input):
-            raise NoInputError(
-                f"no terminal to ask questions on; answer with {NON_INTERACTIVE_FLAGS}"
+    # One writer from reading the record to the last write (a dry run writes nothing).
+    with contextlib.nullcontext() if dry_run else project_lock(default_root(record)):
+        session = core.start(request)
+        interactive = not no_input and terminal.is_interactive()
+        missing = session.unanswered()
+        if missing and not interactive:
+            if not (answers or sets or defaults or no_input):
+                raise NoInputError(
+                    f"no terminal to ask questions on; answer with {NON_INTERACTIVE_FLAGS}"
+                )
+            session.interview.answers.update(
+                {q.id: session.interview.default_for(q) for q in missing}
             )
-        session.interview.answers.update({q.id: session.interview.default_for(q) for q in missing})
-        fill_defaults(session.interview)
-    prompter = None
-    if missing and interactive:
-        from planner import wizard
+            fill_defaults(session.interview)
+        prompter = None
+        if missing and interactive:
+            from planner import wizard
 
-        prompter = terminal.make_prompter()
-        try:
-            wizard.run(session.interview, prompter)
-        except (KeyboardInterrupt, EOFError):
-            raise Aborted("interrupted; nothing was written") from None
-    new_record, found = core.build(session)
-    if not found:
-        typer.echo("Nothing changed; nothing was written.")
-        return
-    typer.echo("Decisions that change:")
-    for change in found:
-        typer.echo(f"  {change}")
-    if prompter is not None and not dry_run:
-        plan = core.apply_revisit(session, new_record, dry_run=True, restore=restore, prune=prune)
-        show_outcome(plan, quiet_unchanged=True)
-        try:
-            go_ahead = prompter.confirm("Apply these changes?")
-        except (KeyboardInterrupt, EOFError):
-            go_ahead = False
-        if not go_ahead:
-            raise Aborted("nothing was written")
-    outcome = core.apply_revisit(session, new_record, dry_run=dry_run, restore=restore, prune=prune)
-    show_outcome(outcome, diff=diff and dry_run, quiet_unchanged=True)
-    if outcome.conflicts:
-        typer.echo(f"{len(outcome.conflicts)} file(s) with conflict markers to resolve:", err=True)
-        for path in outcome.conflicts:
-            typer.echo(f"  {path}", err=True)
-        raise typer.Exit(1)
+            prompter = terminal.make_prompter()
+            try:
+                wizard.run(session.interview, prompter)
+            except (KeyboardInterrupt, EOFError):
+                raise Aborted("interrupted; nothing was written") from None
+        new_record, found = core.build(session)
+        if not found:
+            typer.echo("Nothing changed; nothing was written.")
+            return
+        typer.echo("Decisions that change:")
+        for change in found:
+            typer.echo(f"  {change}")
+        if prompter is not None and not dry_run:
+            plan = core.apply_revisit(
+                session, new_record, dry_run=True, restore=restore, prune=prune
+            )
+            show_outcome(plan, quiet_unchanged=True)
+            try:
+                go_ahead = prompter.confirm("Apply these changes?")
+            except (KeyboardInterrupt, EOFError):
+                go_ahead = False
+            if not go_ahead:
+                raise Aborted("nothing was written")
+        outcome = core.apply_revisit(
+            session, new_record, dry_run=dry_run, restore=restore, prune=prune
+        )
+        show_outcome(outcome, diff=diff and dry_run, quiet_unchanged=True)
+        if outcome.conflicts:
+            typer.echo(
+                f"{len(outcome.conflicts)} file(s) with conflict markers to resolve:", err=True
+            )
+            for path in outcome.conflicts:
+                typer.echo(f"  {path}", err=True)
+            raise typer.Exit(1)
 
 
 def diff_command(

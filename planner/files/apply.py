@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner.errors import PlannerError
-from planner.files import baseline
+from planner.errors import PlannerError, WriteError
+from planner.files import baseline, journal
 from planner.files.lock import project_lock
 from planner.files.plan import Action, FilePlan, Step, classify
 from planner.files.writer import commit, contained
@@ -49,15 +51,76 @@ class Outcome:
         return f"{verb} {len(self.written)} of {len(self.steps)} files ({counts})"
 
 
-def apply(plan: FilePlan, root: Path, *, force: bool = False, dry_run: bool = False) -> Outcome:
-    """Write the files that change; refuse (writing nothing) if any was edited, unless ``force``."""
-    if dry_run:
-        return _apply(plan, root, force=force, dry_run=True)
-    with project_lock(root):
-        return _apply(plan, root, force=force, dry_run=False)
+class ChangedMeanwhileError(PlannerError):
+    """A file planner read (the record) changed on disk before planner wrote its result."""
+
+
+def _writing(root: Path, dry_run: bool) -> contextlib.AbstractContextManager[None]:
+    """The project lock for a write; a dry run takes it only to finish an interrupted write."""
+    if dry_run and not journal.pending(root):
+        return contextlib.nullcontext()
+    return project_lock(root)
+
+
+def snapshot(path: Path) -> bytes | None:
+    """The bytes of ``path`` now (None when it does not exist), to pass as ``expect`` later."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # the loader reports unreadable files with their name
+
+
+def check_unchanged(expect: Mapping[Path, bytes | None]) -> None:
+    """Refuse when a file read earlier (path -> bytes, None: absent) differs now."""
+    for target, before in expect.items():
+        try:
+            now: bytes | None = target.read_bytes()
+        except FileNotFoundError:
+            now = None
+        except OSError as exc:
+            raise WriteError(f"cannot read {target}: {exc.strerror}") from None
+        if now != before:
+            what = "was created" if before is None else "was deleted" if now is None else "changed"
+            raise ChangedMeanwhileError(
+                f"{target} {what} since planner read it (someone else saved it meanwhile), "
+                "so nothing was written; run the command again to start from the new version"
+            )
+
+
+def _ordered(files: dict[str, bytes], plan: FilePlan) -> dict[str, bytes]:
+    """Generated files first, then the record and its schema, the baseline last of all."""
+    return dict(
+        sorted(
+            files.items(),
+            key=lambda item: (item[0] == baseline.BASELINE, item[0] not in plan.tracked, item[0]),
+        )
+    )
+
+
+def apply(
+    plan: FilePlan,
+    root: Path,
+    *,
+    force: bool = False,
+    dry_run: bool = False,
+    expect: Mapping[Path, bytes | None] | None = None,
+) -> Outcome:
+    """Write the files that change; refuse (writing nothing) if any was edited, unless ``force``.
+
+    ``expect`` maps files read before (the record) to their bytes then: if one
+    changed, nothing is written.
+    """
+    with _writing(root, dry_run):
+        if not dry_run:
+            check_unchanged(expect or {})
+        return _apply(plan, root, force=force, dry_run=dry_run)
 
 
 def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome:
+    if not dry_run:
+        journal.sweep(root, list(plan.files))
     old_baseline = baseline.load(root)
     steps = classify(plan, root, old_baseline)
     conflicts = [s for s in steps if s.action is Action.CONFLICT]
@@ -73,7 +136,7 @@ def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
     if files:
-        commit(root, files, durable={p for p in files if p not in plan.tracked})
+        commit(root, _ordered(files, plan), durable={p for p in files if p not in plan.tracked})
     logger.info("%d files changed under %s", len(written), root)
     return Outcome(steps, written, dry_run=False)
 
@@ -129,17 +192,20 @@ def update(
     dry_run: bool = False,
     restore: bool = False,
     prune: bool = False,
+    expect: Mapping[Path, bytes | None] | None = None,
 ) -> UpdateOutcome:
     """Bring generated files up to date without losing edits: replace, keep, merge or mark."""
-    if dry_run:
-        return _update(plan, root, dry_run=True, restore=restore, prune=prune)
-    with project_lock(root):
-        return _update(plan, root, dry_run=False, restore=restore, prune=prune)
+    with _writing(root, dry_run):
+        if not dry_run:
+            check_unchanged(expect or {})
+        return _update(plan, root, dry_run=dry_run, restore=restore, prune=prune)
 
 
 def _update(
     plan: FilePlan, root: Path, *, dry_run: bool, restore: bool, prune: bool
 ) -> UpdateOutcome:
+    if not dry_run:
+        journal.sweep(root, list(plan.files))
     old_baseline = baseline.load(root)
     steps = _classify_update(plan, root, old_baseline, restore=restore)
     if not prune:
@@ -160,10 +226,13 @@ def _update(
     new_baseline.update({p: plan.files[p] for p in plan.tracked})
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
-    if files:
-        commit(root, files, durable={p for p in files if p not in plan.tracked})
-    for path in removing:
-        contained(root, path).unlink(missing_ok=True)
+    if files or removing:
+        commit(
+            root,
+            _ordered(files, plan),
+            durable={p for p in files if p not in plan.tracked},
+            remove=removing,
+        )
     logger.info(
         "updated %d files, %d conflicts, removed %d", len(writing), len(conflicts), len(removing)
     )

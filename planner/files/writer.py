@@ -5,10 +5,18 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
+import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import UnsafePathError, WriteError
+from planner.files.containment import contained
+
+if TYPE_CHECKING:
+    from planner.files import journal
+
+__all__ = ["atomic_write", "check_writable", "commit", "contained", "ensure_dir"]
 
 logger = logging.getLogger(__name__)
 
@@ -16,24 +24,36 @@ logger = logging.getLogger(__name__)
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never half."""
     ensure_dir(path.parent)
-    tmp = _stage(path, data, [])
+    tmp = path.with_name(f".{path.name}.planner{os.getpid()}.tmp")
+    _stage(tmp, path, data)
     try:
         os.replace(tmp, path)
     except OSError as exc:
-        _discard(tmp)
+        _discard(str(tmp))
         raise WriteError(f"cannot write {path}: {exc.strerror}") from None
     logger.debug("wrote %s (%d bytes)", path, len(data))
 
 
-def _stage(
-    target: Path, data: bytes, staged: list[tuple[str, Path]], *, durable: bool = True
-) -> str:
-    """Write ``data`` to a flushed temporary file beside ``target``; record it in ``staged``.
+def _mode(target: Path) -> int:
+    """The permission bits ``target`` has now (kept on update), or 0644 for a new file."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o644
+    except OSError as exc:
+        raise WriteError(f"cannot write {target}: {exc.strerror}") from None
+
+
+def _stage(tmp: Path | str, target: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to the flushed temporary file ``tmp`` beside ``target``, with its mode.
 
     The temporary file is removed again if writing it fails or is interrupted.
     """
+    mode = _mode(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {exc.strerror}") from None
     try:
@@ -42,15 +62,13 @@ def _stage(
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+            os.fchmod(handle.fileno(), mode)
     except OSError as exc:
-        _discard(tmp)
+        _discard(str(tmp))
         raise WriteError(f"cannot write {target}: {exc.strerror}") from None
     except BaseException:
-        _discard(tmp)
+        _discard(str(tmp))
         raise
-    staged.append((tmp, target))
-    return tmp
 
 
 def _discard(tmp: str) -> None:
@@ -64,19 +82,6 @@ def ensure_dir(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteError(f"cannot create folder {path}: {exc.strerror}") from None
-
-
-def contained(root: Path, relative: str | Path) -> Path:
-    """``root / relative``, refusing absolute paths, ``..`` and symlinks that lead out."""
-    rel = Path(relative)
-    if rel.is_absolute() or ".." in rel.parts:
-        raise UnsafePathError(relative, root)
-    candidate = root / rel
-    base = root.resolve()
-    resolved = candidate.resolve()
-    if resolved != base and base not in resolved.parents:
-        raise UnsafePathError(candidate, root)
-    return candidate
 
 
 def check_writable(folder: Path) -> None:
@@ -117,52 +122,99 @@ class _DeferredInterrupt:
             raise KeyboardInterrupt
 
 
-def commit(root: Path, files: dict[str, bytes], *, durable: set[str] | None = None) -> list[Path]:
-    """Write many files as one step: stage all of them, then swap them in together.
+def commit(
+    root: Path,
+    files: dict[str, bytes],
+    *,
+    durable: set[str] | None = None,
+    remove: Sequence[str] = (),
+) -> list[Path]:
+    """Write many files (and delete ``remove``) as one step that a crash cannot split.
 
-    A failure or Ctrl-C while staging leaves every target as it was; the swap
-    itself is a loop of renames that Ctrl-C cannot split. Files in ``durable``
-    (all, when it is None) are flushed to the disk before the swap; generated
-    files can be rendered again from the record, so they skip that cost.
+    Every file is staged beside its target first; a failure or Ctrl-C while
+    staging leaves every target as it was. A journal then lists the swap, the
+    files are renamed in ``files``' order (callers put the record and the
+    baseline last) and the journal is marked committed: a kill -9 at any moment
+    is finished or undone by the next command (see ``planner.files.journal``).
+    Files in ``durable`` (all, when it is None) are flushed to the disk before
+    the swap; generated files can be rendered again from the record, so they
+    skip that cost. Existing files keep their permission bits.
     """
-    staged: list[tuple[str, Path]] = []
+    from planner.files import journal
+
+    tok = journal.token()
+    entries: list[journal.Entry] = []
+    for relative in [*files, *remove]:
+        target = contained(root, relative)
+        if relative in remove and not target.exists():
+            continue
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise UnsafePathError(target, root)
+        entries.append(journal.Entry(relative, target.exists(), relative in remove))
+    if not entries:
+        return []
+    for entry in entries:
+        ensure_dir(contained(root, entry.target).parent)
+    journal.write(root, journal.STAGED, tok, entries)
     try:
-        for relative, data in sorted(files.items()):
-            target = contained(root, relative)
-            if target.is_symlink():
-                raise UnsafePathError(target, root)
-            ensure_dir(target.parent)
-            _stage(target, data, staged, durable=durable is None or relative in durable)
+        for entry in entries:
+            if entry.remove:
+                continue
+            target = contained(root, entry.target)
+            _stage(
+                entry.tmp_path(root, tok),
+                target,
+                files[entry.target],
+                durable=durable is None or entry.target in durable,
+            )
         with _DeferredInterrupt():
-            _swap(staged)
+            _swap(root, tok, entries)
     except BaseException:
-        for tmp, _ in staged:
-            _discard(tmp)
+        journal.recover(root)
         raise
-    logger.info("wrote %d files under %s", len(staged), root)
-    return [target for _, target in staged]
+    logger.info("wrote %d files under %s", len(files), root)
+    return [contained(root, relative) for relative in files]
 
 
-def _swap(staged: list[tuple[str, Path]]) -> None:
-    """Rename every staged file over its target; on failure put the old files back."""
-    backups: list[tuple[Path, Path | None]] = []
+def _pause_for_tests(step: int) -> None:
+    """A seam for the crash tests: stop after swap step N so a test can kill -9 the process."""
+    wanted = os.environ.get("PLANNER_TEST_PAUSE_AFTER_STEP")
+    if wanted and wanted == str(step):
+        import sys
+        import time
+
+        sys.stderr.write(f"planner: paused after step {step}\n")
+        sys.stderr.flush()
+        time.sleep(600)
+
+
+def _swap(root: Path, tok: str, entries: list[journal.Entry]) -> None:
+    """Rename every staged file over its target, then mark the journal committed."""
+    from planner.files import journal
+
+    step = 0
+    current = entries[0].target
     try:
-        for tmp, target in staged:
-            backup = None
-            if target.exists():
-                backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
+        for entry in entries:
+            current = entry.target
+            target = contained(root, entry.target)
+            if entry.backup:
+                backup = entry.backup_path(root, tok)
+                backup.unlink(missing_ok=True)
                 os.link(target, backup)
-            backups.append((target, backup))
-            os.replace(tmp, target)
-    except OSError as exc:
-        for target, backup in reversed(backups):
-            if backup is not None:
-                os.replace(backup, target)
+            if entry.remove:
+                target.unlink()
             else:
-                with contextlib.suppress(OSError):
-                    target.unlink()
-        raise WriteError(f"cannot write {target}: {exc.strerror}; nothing was changed") from None
-    for _, backup in backups:
-        if backup is not None:
-            with contextlib.suppress(OSError):
-                backup.unlink()
+                os.replace(entry.tmp_path(root, tok), target)
+            step += 1
+            _pause_for_tests(step)
+    except OSError as exc:
+        raise WriteError(
+            f"cannot write {contained(root, current)}: {exc.strerror}; nothing was changed"
+        ) from None
+    journal.write(root, journal.COMMITTED, tok, entries)
+    _pause_for_tests(step + 1)
+    for entry in entries:
+        if entry.backup:
+            entry.backup_path(root, tok).unlink(missing_ok=True)
+    journal.clear(root)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from planner.files import writer
 
 Invoke = Callable[..., Any]
 
@@ -94,15 +95,15 @@ def test_interrupt_while_writing_leaves_old_files(
     record.write_text(record.read_text().replace("format: text", "format: json"))
     before = snapshot(project)
     calls = {"n": 0}
-    real_mkstemp = tempfile.mkstemp
+    real_stage = writer._stage
 
-    def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
+    def interrupted(*args: Any, **kwargs: Any) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
-        return real_mkstemp(*args, **kwargs)
+        real_stage(*args, **kwargs)
 
-    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
+    monkeypatch.setattr(writer, "_stage", interrupted)
     result = invoke("render", record)
     assert result.exit_code != 0
     assert calls["n"] == 2

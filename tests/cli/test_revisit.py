@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from planner.files import writer
 from planner.files.merge import OURS, THEIRS
 
 Invoke = Callable[..., Any]
@@ -162,15 +162,15 @@ def test_interrupt_leaves_the_project_as_it_was(
 ) -> None:
     before = snapshot(project)
     calls = {"n": 0}
-    real = tempfile.mkstemp
+    real_stage = writer._stage
 
-    def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
+    def interrupted(*args: Any, **kwargs: Any) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(*args, **kwargs)
+        real_stage(*args, **kwargs)
 
-    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
+    monkeypatch.setattr(writer, "_stage", interrupted)
     result = revisit(invoke, project, "--set", "logging.format=json")
     assert result.exit_code != 0
     assert snapshot(project) == before
