@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from planner import resources
 from planner.errors import AnswerError, PlannerError, TargetExistsError
 from planner.files.apply import Outcome, apply, snapshot
-from planner.files.writer import check_writable
+from planner.files.writer import check_writable, contained
 from planner.questions.engine import Interview, unanswered
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Question, Value
@@ -190,7 +190,7 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
         tracked=False,
     )
     outcome = apply(plan, root, force=kickoff.request.force, expect={path: kickoff.record_before})
-    draft.discard(kickoff.draft_path)
+    draft.discard(contained(root, draft.draft_path(kickoff.request.record)))
     return outcome
 
 
@@ -199,6 +199,8 @@ def save_draft(kickoff: Kickoff) -> Path | None:
     if not kickoff.interview.answers:
         return None
     try:
+        # The draft goes beside the record, which must itself be inside the project.
+        contained(kickoff.request.target, draft.draft_path(kickoff.request.record))
         return draft.save_draft(kickoff.draft_path, kickoff.interview.answers)
     except PlannerError:
         logger.warning("could not save the draft to %s", kickoff.draft_path)

@@ -17,6 +17,13 @@ from planner.errors import UnsafePathError, WriteError
 FORBIDDEN = (".git",)
 
 
+class ForbiddenPathError(UnsafePathError):
+    """A path inside the project that planner never writes (``.git``)."""
+
+    def __init__(self, path: Path | str) -> None:
+        WriteError.__init__(self, f"refusing to write {path}: planner never writes inside .git")
+
+
 def _resolve(path: Path) -> Path:
     try:
         return Path(os.path.realpath(path, strict=False))
@@ -41,7 +48,7 @@ def contained(root: Path, relative: str | PurePath) -> Path:
     if rel.is_absolute() or ".." in rel.parts:
         raise UnsafePathError(str(relative), root)
     if any(part in FORBIDDEN for part in rel.parts):
-        raise UnsafePathError(str(relative), root)
+        raise ForbiddenPathError(root / rel)
     candidate = root / rel
     if _looping(candidate):
         raise WriteError(f"cannot use {candidate}: it is a symbolic link loop")
@@ -51,7 +58,7 @@ def contained(root: Path, relative: str | PurePath) -> Path:
         raise UnsafePathError(candidate, root)
     inside = resolved.relative_to(base).parts
     if any(part in FORBIDDEN for part in inside):
-        raise UnsafePathError(candidate, root)
+        raise ForbiddenPathError(candidate)
     return candidate
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlannerError
+from planner.files.containment import within
 from planner.render.context import AdrRef, DecisionView
 from planner.text import slugify
 
@@ -91,8 +92,8 @@ def scan(folder: Path) -> list[ExistingAdr]:
     found = []
     for path in sorted(folder.iterdir()):
         match = _NUMBERED.match(path.name)
-        if not match or not path.is_file():
-            continue
+        if not match or not path.is_file() or not within(folder, path):
+            continue  # a symlink that leads out of the ADR folder is not read
         text = path.read_text(encoding="utf-8", errors="replace")
         lines = text.splitlines()
         mark = _MARKER.search(text)

@@ -36,7 +36,7 @@ class IndexEntry:
 
 def adr_folder(root: Path) -> str:
     """The ADR folder named by an existing ``.adr-dir`` (adr-tools' convention), or docs/adr."""
-    marker = root / ".adr-dir"
+    marker = contained(root, ".adr-dir")
     if marker.is_file():
         named = marker.read_text(encoding="utf-8").strip()
         if named:

@@ -72,6 +72,25 @@ def _compiled_loader(kind: str) -> BaseLoader | None:
     return jinja2.ModuleLoader(str(folder / kind))
 
 
+def _contained_loader(folders: Sequence[Path]) -> BaseLoader:
+    """A loader for team templates that refuses files whose symlinks lead out of their folder."""
+    import jinja2
+
+    from planner.files.containment import within
+
+    class ContainedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Environment, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            if not any(within(Path(folder), Path(filename)) for folder in self.searchpath):
+                raise TemplateError(
+                    f"template {filename} is a symbolic link that leads out of its "
+                    "template folder; planner reads team templates only from inside it"
+                )
+            return source, filename, uptodate
+
+    return ContainedLoader([str(p) for p in folders])
+
+
 class Templates:
     """Finds and renders templates: team overrides first, then the shipped ones."""
 
@@ -84,7 +103,7 @@ class Templates:
         shipped = jinja2.FileSystemLoader(str(resources.data_dir("templates")))
         self._envs: dict[str, Environment] = {}
         for kind in KINDS:
-            loaders: list[BaseLoader] = [jinja2.FileSystemLoader([str(p) for p in overrides])]
+            loaders: list[BaseLoader] = [_contained_loader(overrides)]
             compiled = _compiled_loader(kind)
             if compiled is not None:
                 loaders.append(compiled)
