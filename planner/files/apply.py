@@ -150,7 +150,7 @@ class UpdateOutcome(Outcome):
 def _classify_update(
     plan: FilePlan, root: Path, old_baseline: dict[str, bytes], *, restore: bool
 ) -> list[Step]:
-    from planner.files.merge import merge3
+    from planner.files.merge import merge_bytes
 
     steps = []
     for step in classify(plan, root, old_baseline):
@@ -168,11 +168,10 @@ def _classify_update(
             if base is not None and base == step.new:
                 steps.append(Step(step.path, Action.KEEP, step.old, step.old))
                 continue
-            merged = merge3(
-                (base or b"").decode("utf-8", "replace"),
-                step.old.decode("utf-8", "replace"),
-                step.new.decode("utf-8", "replace"),
-            )
+            merged = merge_bytes(base, step.old, step.new)
+            if merged is None:  # binary or not UTF-8: never merged, kept byte for byte
+                steps.append(Step(step.path, Action.CONFLICT, step.old, step.old))
+                continue
             action = Action.CONFLICT if merged.conflicts else Action.MERGE
             steps.append(Step(step.path, action, step.old, merged.text.encode("utf-8")))
         else:
@@ -183,6 +182,29 @@ def _classify_update(
             action = Action.REMOVE if target.read_bytes() == old_baseline[path] else Action.OBSOLETE
             steps.append(Step(path, action, target.read_bytes(), b""))
     return steps
+
+
+class UnresolvedConflictsError(PlannerError):
+    """Files still hold conflict markers from the last revisit."""
+
+
+def _refuse_unresolved(root: Path, old_baseline: dict[str, bytes]) -> None:
+    """Refuse to merge again over markers a person has not resolved yet (they would nest)."""
+    from planner.files.merge import has_markers
+
+    pending = []
+    for path in sorted(old_baseline):
+        target = contained(root, path)
+        if target.is_file() and not target.is_symlink() and has_markers(target.read_bytes()):
+            pending.append(path)
+    if pending:
+        raise UnresolvedConflictsError(
+            f"{len(pending)} file(s) still hold conflict markers from the last revisit, "
+            "so nothing was written:\n"
+            + "".join(f"  {p}\n" for p in pending)
+            + "Resolve them (keep the lines you want, remove the <<<<<<< ======= >>>>>>> "
+            "lines) and run the command again."
+        )
 
 
 def update(
@@ -207,6 +229,8 @@ def _update(
     if not dry_run:
         journal.sweep(root, list(plan.files))
     old_baseline = baseline.load(root)
+    if not dry_run:
+        _refuse_unresolved(root, old_baseline)
     steps = _classify_update(plan, root, old_baseline, restore=restore)
     if not prune:
         steps = [
@@ -221,7 +245,7 @@ def _update(
     outcome = UpdateOutcome(steps, [s.path for s in writing], dry_run, conflicts, removing)
     if dry_run:
         return outcome
-    files = {s.path: s.new for s in writing}
+    files = {s.path: s.new for s in writing if s.new != s.old}
     new_baseline = {p: d for p, d in old_baseline.items() if p not in removing}
     new_baseline.update({p: plan.files[p] for p in plan.tracked})
     if new_baseline != old_baseline:

@@ -93,3 +93,69 @@ def merge3(base: str, ours: str, theirs: str) -> Merged:
         position = hi
     out.extend(b[position:])
     return Merged("".join(out), conflicts)
+
+
+def _text(data: bytes) -> str | None:
+    """``data`` as text, or None when it is binary or not UTF-8 (such files are never merged)."""
+    if b"\0" in data:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _crlf(text: str) -> bool:
+    """True when every line of ``text`` ends with CRLF (a Windows-edited file)."""
+    return "\r\n" in text and text.count("\r\n") == text.count("\n")
+
+
+def merge2(ours: str, theirs: str) -> Merged:
+    """Without a common ancestor: keep the lines both sides share, mark each difference."""
+    if ours == theirs:
+        return Merged(ours, 0)
+    o = ours.splitlines(keepends=True)
+    t = theirs.splitlines(keepends=True)
+    out: list[str] = []
+    conflicts = 0
+    matcher = SequenceMatcher(None, o, t, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(o[i1:i2])
+            continue
+        conflicts += 1
+        out.append(OURS + "\n")
+        out.extend(_terminated(o[i1:i2]))
+        out.append(MIDDLE + "\n")
+        out.extend(_terminated(t[j1:j2]))
+        out.append(THEIRS + "\n")
+    return Merged("".join(out), conflicts)
+
+
+def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes) -> Merged | None:
+    """Merge file contents; None when a side is binary or not UTF-8 (keep ``ours`` untouched).
+
+    A file the team keeps with CRLF line endings is merged line by line against
+    planner's LF text and written back with CRLF. Without a baseline (planner
+    never wrote the file, or its baseline is lost) the merge is two-way:
+    shared lines stay, differences are marked.
+    """
+    mine, new = _text(ours), _text(theirs)
+    old = _text(base) if base is not None else ""
+    if mine is None or new is None or old is None:
+        return None
+    windows = _crlf(mine)
+    if windows:
+        mine = mine.replace("\r\n", "\n")
+        old, new = old.replace("\r\n", "\n"), new.replace("\r\n", "\n")
+    merged = merge3(old, mine, new) if base is not None else merge2(mine, new)
+    if windows:
+        return Merged(merged.text.replace("\n", "\r\n"), merged.conflicts)
+    return merged
+
+
+def has_markers(data: bytes) -> bool:
+    """True when ``data`` still holds conflict markers planner wrote."""
+    return any(
+        line.rstrip(b"\r\n") in (OURS.encode(), THEIRS.encode()) for line in data.splitlines()
+    )
