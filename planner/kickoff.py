@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from planner import resources
 from planner.errors import AnswerError, PlannerError, TargetExistsError
-from planner.files.apply import Outcome, apply, snapshot
+from planner.files.apply import Outcome, apply, snapshot, update
 from planner.files.writer import check_writable, contained
 from planner.questions.engine import Interview, unanswered
 from planner.questions.loader import load_bank
@@ -29,7 +29,7 @@ from planner.record.io import SCHEMA_FILENAME, dump_record, load_answers
 from planner.record.model import OpenItem, Record
 from planner.record.parse import Parsed
 from planner.record.schema import schema_text
-from planner.render import plan_all, record_location
+from planner.render import check_record_path, plan_all, record_location
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,8 @@ def start(request: NewRequest, *, today: dt.date | None = None) -> Kickoff:
     record_path = request.record_path
     if request.record.is_absolute() or ".." in request.record.parts:
         raise AnswerError(f"--record {request.record}: give a path inside the project folder")
+    if request.record.parts and request.record.parts[0] == ".planner":
+        raise AnswerError(f"--record {request.record}: .planner/ holds planner's own files")
     if record_path.exists() and not request.force and not request.resume:
         raise TargetExistsError(
             f"{record_path} already exists; use `planner revisit` to change decisions, "
@@ -183,13 +185,17 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
     path = kickoff.record_path
     plan = plan_all(record, kickoff.bank, root, record_file=path, template_dirs=template_dirs)
     record_rel = record_location(path, root)
+    schema_rel = str(PurePosixPath(record_rel).parent / SCHEMA_FILENAME)
+    check_record_path(plan, schema_rel)
     plan.add(record_rel, dump_record(record, kickoff.bank), tracked=False)
-    plan.add(
-        str(PurePosixPath(record_rel).parent / SCHEMA_FILENAME),
-        schema_text(kickoff.bank),
-        tracked=False,
-    )
-    outcome = apply(plan, root, force=kickoff.request.force, expect={path: kickoff.record_before})
+    plan.add(schema_rel, schema_text(kickoff.bank), tracked=False)
+    expect = {path: kickoff.record_before}
+    outcome: Outcome
+    if kickoff.request.force:
+        # --force replaces the record only; files go through keep/merge/conflict as in revisit.
+        outcome = update(plan, root, expect=expect)
+    else:
+        outcome = apply(plan, root, expect=expect)
     draft.discard(contained(root, draft.draft_path(kickoff.request.record)))
     return outcome
 

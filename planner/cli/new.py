@@ -128,6 +128,12 @@ def new(
                 )
             raise
         show_outcome(outcome, quiet_unchanged=True)
+        conflicts = getattr(outcome, "conflicts", [])
+        if conflicts:
+            typer.echo(f"{len(conflicts)} file(s) with conflicts to resolve:", err=True)
+            for path in conflicts:
+                typer.echo(f"  {path}", err=True)
+            raise typer.Exit(1)
 
 
 def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:

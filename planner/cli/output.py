@@ -26,6 +26,8 @@ _VERB = {
     (Action.OBSOLETE, True): "obsolete",
     (Action.REMOVE, False): "removed",
     (Action.REMOVE, True): "would remove",
+    (Action.REPLACED, False): "replaced",
+    (Action.REPLACED, True): "would replace",
 }
 
 

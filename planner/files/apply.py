@@ -126,6 +126,11 @@ def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome
     conflicts = [s for s in steps if s.action is Action.CONFLICT]
     if conflicts and not force and not dry_run:
         raise ConflictError(conflicts, old_baseline)
+    if force:
+        steps = [
+            Step(s.path, Action.REPLACED, s.old, s.new) if s.action is Action.CONFLICT else s
+            for s in steps
+        ]
     changing = [s for s in steps if s.action is not Action.UNCHANGED]
     written = [s.path for s in changing]
     if dry_run:

@@ -25,6 +25,7 @@ class Action(enum.Enum):
     DELETED = "deleted"  # the team deleted it; it stays deleted
     OBSOLETE = "obsolete"  # planner no longer generates it
     REMOVE = "remove"  # obsolete and untouched: removed (--prune)
+    REPLACED = "replaced"  # edited by the team, replaced because of --force
 
 
 @dataclass

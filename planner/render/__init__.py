@@ -43,4 +43,21 @@ def plan_all(
         from planner.render.skeleton.render import plan_skeleton
 
         plan.update(plan_skeleton(record, bank, templates))
+    check_record_path(plan, record_location(record_file, root))
     return plan
+
+
+def check_record_path(plan: FilePlan, *paths: str) -> None:
+    """Refuse a record (or schema) path that is one of planner's own or generated files."""
+    from planner.errors import AnswerError
+
+    for path in paths:
+        if path == ".planner" or path.startswith(".planner/"):
+            raise AnswerError(
+                f"--record {path}: .planner/ holds planner's own files; choose another path"
+            )
+        if path in plan.files:
+            raise AnswerError(
+                f"--record {path}: planner generates a file there; "
+                "choose another path (the default is architecture/decisions.yaml)"
+            )
