@@ -187,7 +187,7 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
     record_rel = record_location(path, root)
     schema_rel = str(PurePosixPath(record_rel).parent / SCHEMA_FILENAME)
     check_record_path(plan, schema_rel)
-    plan.add(record_rel, dump_record(record, kickoff.bank), tracked=False)
+    plan.add(record_rel, record_bytes(record, kickoff.bank), tracked=False)
     plan.add(schema_rel, schema_text(kickoff.bank), tracked=False)
     expect = {path: kickoff.record_before}
     outcome: Outcome
@@ -198,6 +198,20 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
         outcome = apply(plan, root, expect=expect)
     draft.discard(contained(root, draft.draft_path(kickoff.request.record)))
     return outcome
+
+
+def record_bytes(record: Record, bank: Bank) -> bytes:
+    """The record as written; refused when planner could not read it back (over its size limit)."""
+    from planner.marked_yaml import MAX_BYTES
+
+    data = dump_record(record, bank).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise AnswerError(
+            f"the decision record would be {len(data) // 1024} KiB, over the "
+            f"{MAX_BYTES // 1024} KiB planner reads back; nothing was written "
+            "(shorten the longest answers, rationales or summaries)"
+        )
+    return data
 
 
 def save_draft(kickoff: Kickoff) -> Path | None:

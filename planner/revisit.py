@@ -17,13 +17,13 @@ from pathlib import Path
 
 from planner.errors import AnswerError
 from planner.files.apply import UpdateOutcome, snapshot, update
-from planner.kickoff import parse_set
+from planner.kickoff import parse_set, record_bytes
 from planner.questions.engine import Interview, unanswered
 from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.values import display
 from planner.reader import did_you_mean
 from planner.record.build import build_record
-from planner.record.io import LoadedRecord, dump_record, load_answers, load_record
+from planner.record.io import LoadedRecord, load_answers, load_record
 from planner.record.model import Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
@@ -175,7 +175,7 @@ def apply_revisit(
     path = revisit.request.record
     root = default_root(path)
     plan = plan_all(record, revisit.bank, root, record_file=path)
-    plan.add(record_location(path, root), dump_record(record, revisit.bank), tracked=False)
+    plan.add(record_location(path, root), record_bytes(record, revisit.bank), tracked=False)
     return update(
         plan,
         root,

@@ -154,7 +154,9 @@ def _undo(root: Path, tok: str, entry: Entry) -> None:
     target = contained(root, entry.target)
     tmp, backup = entry.tmp_path(root, tok), entry.backup_path(root, tok)
     if entry.backup:
-        if backup.exists():
+        if backup.exists() and target.exists() and os.path.samefile(backup, target):
+            backup.unlink()  # never replaced: the old file is still in place
+        elif backup.exists():
             os.replace(backup, target)
     elif not entry.remove and not tmp.exists():
         target.unlink(missing_ok=True)  # a new file that was already renamed in

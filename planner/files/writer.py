@@ -169,8 +169,15 @@ def commit(
             )
         with _DeferredInterrupt():
             _swap(root, tok, entries)
-    except BaseException:
-        journal.recover(root)
+    except BaseException as exc:
+        try:
+            journal.recover(root)
+        except (OSError, WriteError) as undo:
+            logger.error("could not undo the write yet: %s", undo)
+            if isinstance(exc, WriteError):
+                exc.message = exc.message.replace("nothing was changed", "") + (
+                    f"and undoing it failed too ({undo}); the next planner command retries"
+                )
         raise
     logger.info("wrote %d files under %s", len(files), root)
     return [contained(root, relative) for relative in files]
