@@ -78,6 +78,7 @@ def write(root: Path, state: str, tok: str, entries: list[Entry]) -> None:
     }
     tmp = path.with_name(f".{path.name}.{tok}.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as handle:
             handle.write(json.dumps(data, indent=1).encode("utf-8"))
             handle.flush()
@@ -183,7 +184,7 @@ def sweep(root: Path, known: list[str]) -> list[Path]:
             match = _LEFTOVER.match(item.name)
             if not match or not item.is_file(follow_symlinks=False):
                 continue
-            if match.group("name") in names or os.path.isfile(os.path.join(where, match["name"])):
+            if match.group("name") in names:
                 with contextlib.suppress(OSError):
                     os.unlink(item.path)
                     removed.append(Path(item.path))
