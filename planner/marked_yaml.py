@@ -70,6 +70,8 @@ class Document:
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    text: str = ""
+    """The decoded source text (BOM removed), for callers that edit it in place."""
 
     def mark(self, path: Path_) -> Mark | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -215,7 +217,7 @@ def load(raw: bytes | str, source: str) -> Document:
     if builder.problems:
         raise InputFileError(builder.problems)
     logger.debug("loaded %s (%d fields)", source, len(builder.marks))
-    return Document(source, data, builder.marks, builder.key_marks)
+    return Document(source, data, builder.marks, builder.key_marks, text)
 
 
 def _compose_all(text: str) -> Iterator[yaml.Node]:

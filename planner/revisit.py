@@ -23,7 +23,7 @@ from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.values import display
 from planner.reader import did_you_mean
 from planner.record.build import build_record
-from planner.record.io import LoadedRecord, dump_record, load_answers, load_record
+from planner.record.io import LoadedRecord, dump_revised, load_answers, load_record
 from planner.record.model import Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
@@ -123,7 +123,15 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
     found = changes(bank, revisit.old_answers, new_answers)
     if not found:
         return old_record, []
-    fresh = build_record(bank, new_answers, date=revisit.date, packs=old_record.packs)
+    # Questions still open keep who brings them back and when.
+    still_open = {
+        f"{hid}.{key}": item
+        for hid, decision in old_record.decisions.items()
+        for key, item in decision.open.items()
+    }
+    fresh = build_record(
+        bank, new_answers, date=revisit.date, packs=old_record.packs, open_items=still_open
+    )
     record = copy.deepcopy(old_record)
     record.project = fresh.project
     number = max((r.number for r in record.history), default=1) + 1
@@ -172,7 +180,7 @@ def apply_revisit(
     path = revisit.request.record
     root = default_root(path)
     plan = plan_all(record, revisit.bank, root, record_file=path)
-    plan.add(record_location(path, root), dump_record(record, revisit.bank), tracked=False)
+    plan.add(record_location(path, root), dump_revised(revisit.loaded, record), tracked=False)
     return update(plan, root, dry_run=dry_run, restore=restore, prune=prune)
 
 

@@ -1,0 +1,191 @@
+"""A revisit rewrites only what changed in a hand-kept record; the team's words survive.
+
+The record in ``data/hand-kept.yaml`` was typed by hand, not produced by planner:
+comments above, beside and below answers (changed and unchanged), blank lines,
+meeting before project, answers out of bank order, quoting, a line longer
+than planner would fold, 4-space indentation in one decision and an indented
+history list.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.questions.model import Bank
+from planner.record.io import LoadedRecord, dump_revised, load_record, record_data
+from planner.record.model import OpenItem
+
+HAND_KEPT = Path(__file__).parent / "data" / "hand-kept.yaml"
+Invoke = Callable[..., Any]
+
+
+def comments(text: str) -> list[str]:
+    """Every comment in the text (whole-line or beside a value), in order."""
+    return [line[line.index("#") :] for line in text.splitlines() if "#" in line]
+
+
+def removed_and_added(before: str, after: str) -> tuple[list[str], list[str]]:
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return (
+        [line[2:] for line in diff if line.startswith("- ")],
+        [line[2:] for line in diff if line.startswith("+ ")],
+    )
+
+
+@pytest.fixture
+def hand_kept(tmp_path: Path) -> Path:
+    path = tmp_path / "svc" / "architecture" / "decisions.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(HAND_KEPT.read_bytes())
+    return path
+
+
+def revisit(invoke: Invoke, path: Path, *sets: str) -> Any:
+    args = [a for s in sets for a in ("--set", s)]
+    result = invoke("revisit", path, "--no-input", "--date", "2026-12-01", *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_changed_answer_keeps_every_comment_and_the_hand_order(
+    invoke: Invoke, hand_kept: Path, no_terminal: None
+) -> None:
+    before = hand_kept.read_text(encoding="utf-8")
+    revisit(invoke, hand_kept, "logging.format=json")
+    after = hand_kept.read_text(encoding="utf-8")
+
+    # Only two lines of the original change: the logging decision's date and the
+    # format answer, whose beside-comment stays on its line.
+    removed, added = removed_and_added(before, after)
+    assert removed == [
+        "      date: 2026-11-24",
+        "          format: text   # revisit when the pipeline lands",
+    ]
+    assert "      date: 2026-12-01" in added
+    assert "          format: json   # revisit when the pipeline lands" in added
+    assert comments(after) == comments(before)
+    # Comments above, beside and below the changed answer, in place.
+    assert (
+        "          # Text until the log pipeline exists; then JSON.\n"
+        "          format: json   # revisit when the pipeline lands\n"
+        "          # Below format: the pipeline team owns this choice.\n"
+        "          destination: stdout\n"
+    ) in after
+    # Hand ordering, quoting and the long line are untouched.
+    assert after.index("meeting:") < after.index("project:") < after.index("decisions:")
+    assert after.index("coverage: 80") < after.index("layout: mirror")
+    assert "  name: 'Order Desk'\n" in after
+    assert "one long line on purpose.\n" in after
+    assert after.startswith("# Our kickoff record. Keep this header")
+    assert after.endswith("# End of the record; anything below this line is ours.\n")
+
+    # The new revision is appended at the list's own indentation, before the final comment.
+    loaded = load_record(hand_kept)
+    assert [r.number for r in loaded.record.history] == [1, 2]
+    assert loaded.record.decisions["logging"].answers["format"] == "json"
+    assert loaded.record.history[1].previous["logging"].answers["format"] == "text"
+    assert "\n  - revision: 2\n    date: 2026-12-01\n" in after
+    assert after.index("  - revision: 2") < after.index("# End of the record")
+
+
+def test_a_second_revisit_keeps_the_words_too(
+    invoke: Invoke, hand_kept: Path, no_terminal: None
+) -> None:
+    original = comments(hand_kept.read_text(encoding="utf-8"))
+    revisit(invoke, hand_kept, "logging.format=json")
+    revisit(invoke, hand_kept, "testing.coverage=90", "deployment.ci=gitlab")
+    after = hand_kept.read_text(encoding="utf-8")
+    assert comments(after) == original
+    assert "      coverage: 90     # agreed with QA, do not lower\n" in after
+    assert "      ci: gitlab\n" in after
+    assert [r.number for r in load_record(hand_kept).record.history] == [1, 2, 3]
+
+
+def defer_coverage(hand_kept: Path) -> None:
+    """The testing decision, hand-edited: coverage left open for QA, with comments around."""
+    text = hand_kept.read_text(encoding="utf-8").replace(
+        "    answers:\n      coverage: 80     # agreed with QA, do not lower\n      layout: mirror\n",
+        "    answers:\n      layout: mirror   # everyone agreed\n"
+        "    # QA brings this back in January.\n"
+        "    open:\n      coverage: {owner: QA, revisit: January}  # their call\n"
+        "    # Below open: nothing else is pending.\n",
+    )
+    text = text.replace("  testing:\n    status: accepted\n", "  testing:\n    status: deferred\n")
+    hand_kept.write_text(text, encoding="utf-8")
+    assert load_record(hand_kept).record.decisions["testing"].open
+
+
+def test_open_question_answered_later_removes_only_the_open_entry(
+    invoke: Invoke, hand_kept: Path, no_terminal: None
+) -> None:
+    defer_coverage(hand_kept)
+    revisit(invoke, hand_kept, "testing.coverage=85")
+    after = hand_kept.read_text(encoding="utf-8")
+    decision = load_record(hand_kept).record.decisions["testing"]
+    assert decision.status == "accepted"
+    assert decision.answers == {"layout": "mirror", "coverage": 85}
+    assert not decision.open
+    assert "coverage: {owner: QA" not in after
+    for kept in (
+        "      layout: mirror   # everyone agreed\n",
+        "    # QA brings this back in January.\n",
+        "    # Below open: nothing else is pending.\n",
+    ):
+        assert kept in after
+
+
+def test_crlf_record_revisited_by_a_real_process(hand_kept: Path, tmp_path: Path) -> None:
+    hand_kept.write_bytes(HAND_KEPT.read_bytes().replace(b"\n", b"\r\n"))
+    before = hand_kept.read_bytes()
+    env = {**os.environ, "CI": "true"}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "revisit", str(hand_kept), "--no-input",
+         "--date", "2026-12-01", "--set", "logging.format=json"],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    after = hand_kept.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n")  # no bare LF slipped in
+    text_before, text_after = before.decode(), after.decode()
+    assert comments(text_after) == comments(text_before)
+    assert b"          format: json   # revisit when the pipeline lands\r\n" in after
+    assert load_record(hand_kept).record.decisions["logging"].answers["format"] == "json"
+
+
+def test_a_shape_we_cannot_edit_in_place_is_rewritten_whole_and_stays_right(
+    tmp_path: Path, bank: Bank
+) -> None:
+    # The whole record as one flow mapping: valid YAML, but nothing to splice into.
+    source = load_record(HAND_KEPT)
+    flow = tmp_path / "decisions.yaml"
+
+    flow.write_text(json.dumps(record_data(source.record, bank), default=str), encoding="utf-8")
+    loaded = load_record(flow, bank)
+    changed = load_record(HAND_KEPT).record
+    changed.decisions["logging"].answers["format"] = "json"
+    text = dump_revised(LoadedRecord(loaded.record, bank, flow, loaded.text), changed)
+    assert text.startswith("# yaml-language-server")  # the canonical dump, header and all
+    flow.write_text(text, encoding="utf-8")
+    assert record_data(load_record(flow, bank).record, bank) == record_data(changed, bank)
+
+
+def test_open_question_keeps_its_owner_when_a_sibling_answer_changes(
+    invoke: Invoke, hand_kept: Path, no_terminal: None
+) -> None:
+    defer_coverage(hand_kept)
+    revisit(invoke, hand_kept, "testing.layout=by_kind")
+    after = hand_kept.read_text(encoding="utf-8")
+    decision = load_record(hand_kept).record.decisions["testing"]
+    assert decision.answers == {"layout": "by_kind"}
+    assert decision.open["coverage"] == OpenItem(owner="QA", revisit="January")
+    assert "      coverage: {owner: QA, revisit: January}  # their call\n" in after
+    assert "      layout: by_kind   # everyone agreed\n" in after
