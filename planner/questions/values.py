@@ -7,10 +7,10 @@ files and records — goes through ``coerce`` so the same rules hold everywhere.
 from __future__ import annotations
 
 import keyword
-import re
 from typing import Any
 
 from planner.questions.model import DEFERRED, Question, Value
+from planner.questions.patterns import fullmatch
 from planner.reader import did_you_mean
 
 DEFER_TOKEN = "?"
@@ -127,7 +127,7 @@ def _check_text(question: Question, text: str) -> str:
         raise ValueError(f"at most {rules.max_length} characters")
     if not text and not rules.required:
         return text
-    if rules.pattern and not re.fullmatch(rules.pattern, text):
+    if rules.pattern and not fullmatch(rules.pattern, text):
         raise ValueError(f"{text!r}: {rules.message or 'does not match ' + rules.pattern}")
     if rules.identifier and (not text.isidentifier() or keyword.iskeyword(text)):
         raise ValueError(f"{text!r} is not a valid Python identifier")
