@@ -121,6 +121,11 @@ def _check_text(question: Question, text: str) -> str:
     rules = question.validate
     if "\x00" in text:
         raise ValueError("contains a NUL character")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # bytes a file name or argument had that are not UTF-8
+            raise ValueError("contains bytes that are not valid UTF-8") from None
     if rules.required and not text.strip():
         raise ValueError("an answer is required")
     if rules.max_length is not None and len(text) > rules.max_length:
