@@ -71,7 +71,7 @@ class Document:
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
     text: str = ""
-    """The decoded source text (BOM removed), for callers that edit it in place."""
+    """The decoded source text (with its BOM, if any), for callers that edit it in place."""
 
     def mark(self, path: Path_) -> Mark | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -217,6 +217,8 @@ def load(raw: bytes | str, source: str) -> Document:
     if builder.problems:
         raise InputFileError(builder.problems)
     logger.debug("loaded %s (%d fields)", source, len(builder.marks))
+    if isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf"):
+        text = "\ufeff" + text  # kept so that a file edited in place keeps its BOM
     return Document(source, data, builder.marks, builder.key_marks, text)
 
 

@@ -39,7 +39,7 @@ class LoadedRecord:
     bank: Bank
     path: Path
     text: str = ""
-    """The record's text as read (BOM removed); a revisit edits this text in place."""
+    """The record's text as read; a revisit edits this text in place."""
 
 
 def _document(path: Path) -> marked_yaml.Document:

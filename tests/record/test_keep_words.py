@@ -189,3 +189,22 @@ def test_open_question_keeps_its_owner_when_a_sibling_answer_changes(
     assert decision.open["coverage"] == OpenItem(owner="QA", revisit="January")
     assert "      coverage: {owner: QA, revisit: January}  # their call\n" in after
     assert "      layout: by_kind   # everyone agreed\n" in after
+
+
+def test_bom_and_crlf_of_a_hand_saved_record_survive(
+    invoke: Invoke, tmp_path: Path, no_terminal: None
+) -> None:
+    # Saved by a Windows editor: BOM, CRLF; planner did not write this file.
+    corpus = Path(__file__).parents[1] / "corpus" / "bom-crlf-valid.yaml"
+    path = tmp_path / "svc" / "architecture" / "decisions.yaml"
+    path.parent.mkdir(parents=True)
+    raw = corpus.read_bytes().replace(
+        b"  package: order_desk\r\n", b"  package: order_desk  # never rename\r\n"
+    )
+    path.write_bytes(raw)
+    revisit(invoke, path, "logging.format=json")
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf# ")
+    assert after.count(b"\n") == after.count(b"\r\n")
+    assert b"  package: order_desk  # never rename\r\n" in after
+    assert load_record(path).record.decisions["logging"].answers["format"] == "json"
