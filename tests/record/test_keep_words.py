@@ -9,8 +9,10 @@ history list.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -19,10 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from planner.questions.engine import fill_defaults
 from planner.questions.model import Bank
 from planner.record.io import LoadedRecord, dump_revised, load_record, record_data
 from planner.record.model import OpenItem
+from planner.revisit import RevisitRequest, build, start
 
 HAND_KEPT = Path(__file__).parent / "data" / "hand-kept.yaml"
 Invoke = Callable[..., Any]
@@ -208,3 +214,52 @@ def test_bom_and_crlf_of_a_hand_saved_record_survive(
     assert after.count(b"\n") == after.count(b"\r\n")
     assert b"  package: order_desk  # never rename\r\n" in after
     assert load_record(path).record.decisions["logging"].answers["format"] == "json"
+
+
+SELECTS = [
+    "deployment.artifact=wheel",
+    "deployment.ci=gitlab",
+    "deployment.wsgi_server=waitress",
+    "initialization.wiring=composition_root",
+    "initialization.database=postgresql",
+    "initialization.db_init=migrations",
+    "lifetimes.db_session=scoped_session",
+    "layout.views=method_views",
+    "layout.features=orders, customers, billing",
+    "testing.layout=by_kind",
+    "testing.coverage=70",
+    "logging.format=structlog",
+    "logging.destination=stderr",
+    "infrastructure.isolation=none",
+    "project.description=Orders, now with a longer description than the one typed before",
+    "logging.rationale=Changed our minds:\nJSON from now on.",
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(picks=st.lists(st.sampled_from(SELECTS), min_size=1, max_size=4, unique=True))
+def test_any_revisit_is_spliced_not_rewritten(
+    picks: list[str], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whatever a revisit changes, the edit reads back exactly and every comment stays."""
+    folder = tmp_path / f"r{abs(hash(tuple(picks)))}" / "architecture"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "decisions.yaml"
+    path.write_bytes(HAND_KEPT.read_bytes())
+    session = start(
+        RevisitRequest(record=path, sets=picks, no_input=True, date=dt.date(2026, 12, 1))
+    )
+    fill_defaults(session.interview)
+    record, found = build(session)
+    assert found
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="planner"):
+        text = dump_revised(session.loaded, record)
+    assert "canonical form" not in caplog.text  # spliced, not the fallback
+    before = HAND_KEPT.read_text(encoding="utf-8")
+    assert comments(text) == comments(before)
+    path.write_text(text, encoding="utf-8")
+    bank = session.bank
+    assert record_data(load_record(path).record, bank) == record_data(record, bank)
