@@ -263,3 +263,30 @@ def test_any_revisit_is_spliced_not_rewritten(
     path.write_text(text, encoding="utf-8")
     bank = session.bank
     assert record_data(load_record(path).record, bank) == record_data(record, bank)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("      ci: github\n", "      ci: &ci github\n      wsgi_server: *ci\n"),
+            "anchors and aliases",
+        ),
+        (("      ci: github\n", "      ci: github\n      ci: gitlab\n"), "duplicate key 'ci'"),
+        (("      ci: github\n", "      ci: !!python/name:os.system github\n"), "is not allowed"),
+    ],
+    ids=["alias", "duplicate-key", "tag"],
+)
+def test_in_place_editing_keeps_the_strict_loader_in_front(
+    invoke: Invoke, hand_kept: Path, no_terminal: None, edit: tuple[str, str], message: str
+) -> None:
+    text = hand_kept.read_text(encoding="utf-8")
+    assert edit[0] in text
+    hand_kept.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    before = hand_kept.read_bytes()
+    result = invoke(
+        "revisit", hand_kept, "--no-input", "--date", "2026-12-01", "--set", "logging.format=json"
+    )
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert hand_kept.read_bytes() == before
