@@ -13,8 +13,9 @@ checkout compiles them on the fly.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,8 @@ MAX_SECONDS = 30.0
 """Wall time of one render, checked at every loop iteration and call."""
 MAX_POWER_BITS = 4096
 """The largest integer ``**`` may produce, in bits."""
+MAX_MEMORY = 512 * 1024 * 1024
+"""Address space one render may add (POSIX): values doubled in a loop end as MemoryError."""
 
 
 class TemplateError(PlannerError):
@@ -101,9 +104,7 @@ def _bounded_environment_class() -> type[Environment]:
 
         def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             self._check_time()
-            for value in (*args, *kwargs.values()):
-                if isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT:
-                    raise TemplateLimit(f"passes {value} to a call; at most {MAX_OUTPUT}")
+            _check_arguments([*args, *kwargs.values()])
             return super().call(__context, __obj, *args, **kwargs)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -153,7 +154,63 @@ def make_environment(kind: str, loader: BaseLoader) -> Environment:
     env.filters.update(FILTERS)
     if kind == "markdown":
         env.filters["join"] = md_join
+    env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
+    env.globals.pop("lipsum", None)  # makes text of any size from a small number
     return env
+
+
+def _check_arguments(args: Sequence[Any]) -> None:
+    """Refuse a number too large to be a width, a count or a length."""
+    for value in args:
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT:
+            raise TemplateLimit(f"passes {value} where at most {MAX_OUTPUT:,} makes sense")
+
+
+def _bounded_filter(func: Any) -> Any:
+    """``func`` refusing huge numeric arguments (``center(10**9)``), Jinja markers kept."""
+    import functools
+
+    @functools.wraps(func)  # copies __dict__, so pass_context and friends survive
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_arguments([*args[skip:], *kwargs.values()])
+        return func(*args, **kwargs)
+
+    skip = 2 if hasattr(func, "jinja_pass_arg") else 1  # context or environment, then value
+
+    return bounded
+
+
+@contextlib.contextmanager
+def _memory_ceiling() -> Iterator[None]:
+    """Lower the soft address-space limit to what we use now plus ``MAX_MEMORY``, then restore.
+
+    A template can build a huge value without a loop or an output (a string
+    doubled 30 times); where the OS allows, the allocation then fails with a
+    MemoryError that ``render`` reports, instead of exhausting the machine.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            used = int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):  # pragma: no cover - no procfs
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = used + MAX_MEMORY
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    if soft != resource.RLIM_INFINITY and soft <= ceiling:
+        yield  # already stricter than ours
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _compiled_loader(kind: str) -> BaseLoader | None:
@@ -196,11 +253,12 @@ class Templates:
             env.start_budget()  # type: ignore[attr-defined]
             parts: list[str] = []
             size = 0
-            for chunk in template.generate(**context):
-                size += len(chunk)
-                if size > MAX_OUTPUT:
-                    raise TemplateLimit(f"writes more than {MAX_OUTPUT:,} characters")
-                parts.append(chunk)
+            with _memory_ceiling():
+                for chunk in template.generate(**context):
+                    size += len(chunk)
+                    if size > MAX_OUTPUT:
+                        raise TemplateLimit(f"writes more than {MAX_OUTPUT:,} characters")
+                    parts.append(chunk)
             text = "".join(parts)
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {exc.name!r} not found") from None
@@ -217,7 +275,9 @@ class Templates:
         except RecursionError as exc:
             raise TemplateError(f"{_where(name, exc)}: calls itself without end") from None
         except MemoryError as exc:
-            raise TemplateError(f"{_where(name, exc)}: ran out of memory") from None
+            raise TemplateError(
+                f"{_where(name, exc)}: needs more than {MAX_MEMORY // 2**20} MiB of memory"
+            ) from None
         except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
             kind = type(exc).__name__
             raise TemplateError(f"{_where(name, exc)}: {kind}: {exc}") from None

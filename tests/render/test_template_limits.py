@@ -44,29 +44,42 @@ def hostile(tmp_path: Path, text: str) -> Path:
 
 
 CASES = [
-    ("{% for i in range(10**9) %}x{% endfor %}", 1, "passes 1000000000 to a call"),
-    ("{% set n = 10 %}\n{% for i in range(n ** 9) %}x{% endfor %}", 2, "passes 1000000000"),
-    ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", 1, "calls itself without end"),
-    ("# Title\n\n{{ 1 / 0 }}\n", 3, "ZeroDivisionError: division by zero"),
-    ("one\ntwo\n{{ 1 + 'a' }}", 3, "TypeError: unsupported operand"),
-    ("\n{{ project.name.nope() }}", 2, "has no attribute 'nope'"),
-    ("{{ project.__class__.__mro__ }}", 1, "tried something unsafe"),
-    (
-        "{% for a in range(100000) %}\n{% for b in range(100000) %}{% endfor %}\n{% endfor %}",
-        2,
-        "ran more than 1,000,000 loop iterations",
-    ),
-    ("{{ 'x' * 1000000000 }}", 1, "builds a value of 1,000,000,000 items"),
-    ("{{ [1] * 1000000000 }}", 1, "builds a value of 1,000,000,000 items"),
-    ("{{ 9 ** 99999999 }}", 1, "a number too large"),
-    ("{{ '%1000000000s' % 'x' }}", 1, "a width of '1000000000'"),
-    ("{{ 'x'.ljust(1000000000) }}", 1, "passes 1000000000 to a call"),
-    ("{% for a in range(100000) %}{{ 'y' * 1000 }}{% endfor %}", None, "writes more than"),
-]
+    ("huge-range", "{% for i in range(10**9) %}x{% endfor %}", 1, "passes 1000000000 where"),
+    ("huge-range-by-power", "{% set n = 10 %}\n{% for i in range(n ** 9) %}x{% endfor %}", 2,
+     "passes 1000000000 where"),
+    ("recursion", "{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", 1,
+     "calls itself without end"),
+    ("self-include", "\n{% include 'docs/architecture.md.j2' %}", 2, "calls itself without end"),
+    ("division-by-zero", "# Title\n\n{{ 1 / 0 }}\n", 3, "ZeroDivisionError: division by zero"),
+    ("type-error", "one\ntwo\n{{ 1 + 'a' }}", 3, "TypeError: unsupported operand"),
+    ("missing-method", "\n{{ project.name.nope() }}", 2, "has no attribute 'nope'"),
+    ("unsafe-attribute", "{{ project.__class__.__mro__ }}", 1, "tried something unsafe"),
+    ("nested-loops",
+     "{% for a in range(100000) %}\n{% for b in range(100000) %}{% endfor %}\n{% endfor %}", 2,
+     "ran more than 1,000,000 loop iterations"),
+    ("huge-string", "{{ 'x' * 1000000000 }}", 1, "builds a value of 1,000,000,000 items"),
+    ("huge-list", "{{ [1] * 1000000000 }}", 1, "builds a value of 1,000,000,000 items"),
+    ("huge-power", "{{ 9 ** 99999999 }}", 1, "a number too large"),
+    ("huge-format-width", "{{ '%1000000000s' % 'x' }}", 1, "a width of '1000000000'"),
+    ("huge-method-argument", "{{ 'x'.ljust(1000000000) }}", 1, "passes 1000000000 where"),
+    ("huge-filter-argument", "{{ 'abc' | center(100000000) }}", 1, "passes 100000000 where"),
+    ("huge-output", "{% for a in range(100000) %}{{ 'y' * 1000 }}{% endfor %}", None,
+     "writes more than"),
+    ("doubling-string",
+     "{% set ns = namespace(s='x') %}\n"
+     "{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}", 2,
+     "needs more than 512 MiB of memory"),
+    ("replace-amplification",
+     "{{ 'a' | replace('', 'b' * 10000) | replace('', 'c' * 10000) | replace('', 'd' * 10000) }}",
+     1, "needs more than 512 MiB of memory"),
+    ("join-amplification", "{{ range(100000) | join('x' * 10000000) }}", 1,
+     "needs more than 512 MiB of memory"),
+    ("lipsum", "{{ lipsum(100000) }}", 1, "'lipsum' is undefined"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "message"), CASES, ids=[str(i) for i in range(len(CASES))]
+    ("text", "line", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_hostile_template_gives_a_clear_error_and_writes_nothing(
     invoke: Invoke, project: Path, tmp_path: Path, text: str, line: int | None, message: str
