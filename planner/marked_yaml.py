@@ -41,6 +41,8 @@ try:  # the C loader keeps positions too and is several times faster
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+LOADER = _Loader
+"""The loader class used to compose documents (positions are character indices)."""
 
 
 @dataclass(frozen=True)

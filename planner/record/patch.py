@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from planner import marked_yaml
+
 Dump = Callable[[Any], str]
 """Dump one value as YAML at column 0 (the record's canonical style)."""
 
@@ -227,7 +229,7 @@ def patch(text: str, old: dict[str, Any], new: dict[str, Any], dump: Dump) -> st
     the text's shape does not allow a surgical edit.
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=marked_yaml.LOADER)
     except yaml.YAMLError as exc:
         raise CannotPatch(str(exc)) from None
     if root is None:
