@@ -228,6 +228,8 @@ def patch(text: str, old: dict[str, Any], new: dict[str, Any], dump: Dump) -> st
     only where they differ is the text touched. Raises ``CannotPatch`` when
     the text's shape does not allow a surgical edit.
     """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix(bom)  # loaders disagree on whether the BOM counts as a position
     try:
         root = yaml.compose(text, Loader=marked_yaml.LOADER)
     except yaml.YAMLError as exc:
@@ -237,4 +239,4 @@ def patch(text: str, old: dict[str, Any], new: dict[str, Any], dump: Dump) -> st
     newline = "\r\n" if "\r\n" in text else "\n"
     ed = _Edits(text, dump, newline)
     _patch_mapping(ed, old, new, root)
-    return ed.apply()
+    return bom + ed.apply()
