@@ -142,19 +142,21 @@ def _patch_mapping(ed: _Edits, old: dict[str, Any], new: dict[str, Any], node: y
 def _patch_value(
     ed: _Edits, key: str, before: Any, after: Any, key_node: yaml.Node, value_node: yaml.Node
 ) -> None:
-    """Bring one entry's value from ``before`` to ``after``, recursing where we can."""
-    if isinstance(before, dict) and isinstance(after, dict):
-        try:
+    """Bring one entry's value from ``before`` to ``after``, recursing where we can.
+
+    When the parts cannot be edited one by one, the edits already made inside
+    are dropped and the whole value is written again.
+    """
+    mark = len(ed.edits)
+    try:
+        if isinstance(before, dict) and isinstance(after, dict):
             _patch_mapping(ed, before, after, value_node)
             return
-        except CannotPatch:
-            pass
-    if isinstance(before, list) and isinstance(after, list):
-        try:
+        if isinstance(before, list) and isinstance(after, list):
             _patch_sequence(ed, before, after, value_node)
             return
-        except CannotPatch:
-            pass
+    except CannotPatch:
+        del ed.edits[mark:]
     start = int(key_node.end_mark.index)
     tail = ed.entry_tail(key, after, int(key_node.start_mark.column))
     ed.add(start, ed.content_end(value_node), tail)

@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from planner.questions.engine import fill_defaults
 from planner.questions.model import Bank
-from planner.record.io import LoadedRecord, dump_revised, load_record, record_data
+from planner.record import patch
+from planner.record.io import LoadedRecord, _dump, dump_revised, load_record, record_data
 from planner.record.model import OpenItem
 from planner.revisit import RevisitRequest, build, start
 
@@ -290,3 +291,37 @@ def test_in_place_editing_keeps_the_strict_loader_in_front(
     assert result.exit_code == 2
     assert message in result.stderr
     assert hand_kept.read_bytes() == before
+
+
+def test_history_entries_of_a_hand_kept_record_are_edited_in_place(
+    tmp_path: Path, bank: Bank
+) -> None:
+    # A hand-written history entry with an empty `previous: {}` planner would not write.
+    path = tmp_path / "decisions.yaml"
+    text = HAND_KEPT.read_text(encoding="utf-8").replace(
+        "  - revision: 1\n    date: 2026-11-24\n",
+        "  - revision: 1\n    date: 2026-11-24\n    previous: {}\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = load_record(path, bank)
+    changed = load_record(path, bank).record
+    changed.decisions["testing"].answers["coverage"] = 90
+    changed.history[0].summary = "Kickoff meeting, first day"
+    changed.history[0].participants = ["Amira Haddad"]
+    out = dump_revised(loaded, changed)
+    assert not out.startswith("# yaml-language-server")  # not the canonical fallback
+    assert "      coverage: 90     # agreed with QA, do not lower\n" in out
+    assert "# End of the record; anything below this line is ours.\n" in out
+    path.write_text(out, encoding="utf-8")
+    assert record_data(load_record(path, bank).record, bank) == record_data(changed, bank)
+
+
+def test_a_failed_inner_edit_is_undone_before_the_value_is_rewritten() -> None:
+    # `a` changes first (an edit is queued), then `b`, sharing its line with the
+    # dash, must go: that cannot be cut out alone, so the list is written again,
+    # and the queued edit inside it must not collide with that.
+    text = "# keep me\nitems:\n- b: 1  # goes with b\n  a: 1\nother: 1  # stays\n"
+    old = {"items": [{"a": 1, "b": 1}], "other": 1}
+    new = {"items": [{"a": 2}], "other": 1}
+    out = patch.patch(text, old, new, _dump)
+    assert out == "# keep me\nitems:\n- a: 2\nother: 1  # stays\n"
