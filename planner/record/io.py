@@ -230,6 +230,9 @@ def dump_record(record: Record, bank: Bank) -> str:
     return HEADER + _dump(record_data(record, bank))
 
 
+_NOT_IN_PLACE = "%s is rewritten in canonical form, without its comments: %s"
+
+
 def dump_revised(loaded: LoadedRecord, record: Record) -> str:
     """``record`` written over the text ``loaded`` was read from, keeping the team's words.
 
@@ -246,10 +249,10 @@ def dump_revised(loaded: LoadedRecord, record: Record) -> str:
         text = patch.patch(loaded.text, record_data(loaded.record, bank), new, _dump)
         again = parse_record(marked_yaml.load(text, str(loaded.path)), bank).record
     except (patch.CannotPatch, InputFileError) as exc:
-        logger.warning("rewriting %s in canonical form: %s", loaded.path, exc)
+        logger.warning(_NOT_IN_PLACE, loaded.path, exc)
         return dump_record(record, bank)
     if record_data(again, bank) != new:
-        logger.warning("rewriting %s in canonical form: the edit did not read back", loaded.path)
+        logger.warning(_NOT_IN_PLACE, loaded.path, "the edit did not read back")
         return dump_record(record, bank)
     return text
 

@@ -169,7 +169,7 @@ def test_crlf_record_revisited_by_a_real_process(hand_kept: Path, tmp_path: Path
 
 
 def test_a_shape_we_cannot_edit_in_place_is_rewritten_whole_and_stays_right(
-    tmp_path: Path, bank: Bank
+    tmp_path: Path, bank: Bank, caplog: pytest.LogCaptureFixture
 ) -> None:
     # The whole record as one flow mapping: valid YAML, but nothing to splice into.
     source = load_record(HAND_KEPT)
@@ -181,6 +181,7 @@ def test_a_shape_we_cannot_edit_in_place_is_rewritten_whole_and_stays_right(
     changed.decisions["logging"].answers["format"] = "json"
     text = dump_revised(LoadedRecord(loaded.record, bank, flow, loaded.text), changed)
     assert text.startswith("# yaml-language-server")  # the canonical dump, header and all
+    assert f"{flow} is rewritten in canonical form, without its comments" in caplog.text
     flow.write_text(text, encoding="utf-8")
     assert record_data(load_record(flow, bank).record, bank) == record_data(changed, bank)
 
@@ -258,7 +259,7 @@ def test_any_revisit_is_spliced_not_rewritten(
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="planner"):
         text = dump_revised(session.loaded, record)
-    assert "canonical form" not in caplog.text  # spliced, not the fallback
+    assert "rewritten in canonical form" not in caplog.text  # spliced, not the fallback
     before = HAND_KEPT.read_text(encoding="utf-8")
     assert comments(text) == comments(before)
     path.write_text(text, encoding="utf-8")
