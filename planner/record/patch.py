@@ -163,10 +163,15 @@ def _patch_value(
 
 
 def _delete_entry(ed: _Edits, key_node: yaml.Node, value_node: yaml.Node) -> None:
+    """Cut an entry's lines out; a comment beside its last line stays, on a line of its own."""
     if not ed.only_indent_before(key_node.start_mark.index):
         raise CannotPatch("the key shares its line with a sequence dash")
     start = ed.line_start(key_node.start_mark.index)
-    ed.add(start, ed.next_line(ed.content_end(value_node)), "")
+    content_end = ed.content_end(value_node)
+    end = ed.next_line(content_end)
+    beside = ed.text[content_end:end].strip()
+    kept = " " * int(key_node.start_mark.column) + beside + "\n" if beside.startswith("#") else ""
+    ed.add(start, end, kept)
 
 
 def _insert_entry(
