@@ -24,7 +24,7 @@ from planner.questions.values import display
 from planner.reader import did_you_mean
 from planner.record.build import build_record
 from planner.record.io import LoadedRecord, dump_revised, load_answers, load_record
-from planner.record.model import Record, Revision
+from planner.record.model import OpenItem, Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
 
@@ -63,6 +63,8 @@ class Revisit:
     interview: Interview
     date: dt.date
     old_answers: dict[str, Value] = field(default_factory=dict)
+    open_items: dict[str, OpenItem] = field(default_factory=dict)
+    """Who and when for questions left for later in this revisit (from the wizard)."""
 
     @property
     def bank(self) -> Bank:
@@ -129,6 +131,7 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
         for hid, decision in old_record.decisions.items()
         for key, item in decision.open.items()
     }
+    still_open.update(revisit.open_items)
     fresh = build_record(
         bank, new_answers, date=revisit.date, packs=old_record.packs, open_items=still_open
     )

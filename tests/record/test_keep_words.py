@@ -25,11 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.questions.engine import fill_defaults
-from planner.questions.model import Bank
+from planner.questions.model import DEFERRED, Bank
 from planner.record import patch
 from planner.record.io import LoadedRecord, _dump, dump_revised, load_record, record_data
 from planner.record.model import OpenItem
 from planner.revisit import RevisitRequest, build, start
+from tests.conftest import ScriptedPrompter
 
 HAND_KEPT = Path(__file__).parent / "data" / "hand-kept.yaml"
 Invoke = Callable[..., Any]
@@ -144,7 +145,7 @@ def test_open_question_answered_later_removes_only_the_open_entry(
     assert "coverage: {owner: QA" not in after
     for kept in (
         "      layout: mirror   # everyone agreed\n",
-        "    # QA brings this back in January.\n",
+        "    # QA brings this back in January.\n    # their call\n",
         "    # Below open: nothing else is pending.\n",
     ):
         assert kept in after
@@ -326,3 +327,32 @@ def test_a_failed_inner_edit_is_undone_before_the_value_is_rewritten() -> None:
     new = {"items": [{"a": 2}], "other": 1}
     out = patch.patch(text, old, new, _dump)
     assert out == "# keep me\nitems:\n- a: 2\nother: 1  # stays\n"
+
+
+def test_who_and_when_typed_in_an_interactive_revisit_are_kept(
+    invoke: Invoke,
+    hand_kept: Path,
+    scripted_terminal: Callable[[ScriptedPrompter], ScriptedPrompter],
+) -> None:
+    prompter = scripted_terminal(
+        ScriptedPrompter(
+            {
+                "logging.format": DEFERRED,
+                "_open.owner": "Priya",
+                "_open.revisit": "when the pipeline lands",
+            }
+        )
+    )
+    result = invoke("revisit", hand_kept, "--date", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    assert "_open.owner" in prompter.asked
+    decision = load_record(hand_kept).record.decisions["logging"]
+    assert decision.open["format"] == OpenItem(owner="Priya", revisit="when the pipeline lands")
+    after = hand_kept.read_text(encoding="utf-8")
+    assert comments(after) == comments(HAND_KEPT.read_text())
+    # The answer left the answers; the comment beside it stays where it stood.
+    assert (
+        "          # Text until the log pipeline exists; then JSON.\n"
+        "          # revisit when the pipeline lands\n"
+        "          # Below format: the pipeline team owns this choice.\n"
+    ) in after
