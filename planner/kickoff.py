@@ -200,11 +200,12 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
     return outcome
 
 
-def record_bytes(record: Record, bank: Bank) -> bytes:
-    """The record as written; refused when planner could not read it back (over its size limit)."""
+def record_bytes(record: Record, bank: Bank, text: str | None = None) -> bytes:
+    """The record as written (``text`` when given, else the canonical dump); refused when
+    planner could not read it back (over its size limit)."""
     from planner.marked_yaml import MAX_BYTES
 
-    data = dump_record(record, bank).encode("utf-8")
+    data = (dump_record(record, bank) if text is None else text).encode("utf-8")
     if len(data) > MAX_BYTES:
         raise AnswerError(
             f"the decision record would be {len(data) // 1024} KiB, over the "

@@ -41,6 +41,8 @@ try:  # the C loader keeps positions too and is several times faster
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+LOADER = _Loader
+"""The loader class used to compose documents (positions are character indices)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Document:
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    text: str = ""
+    """The decoded source text (with its BOM, if any), for callers that edit it in place."""
 
     def mark(self, path: Path_) -> Mark | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -215,7 +219,9 @@ def load(raw: bytes | str, source: str) -> Document:
     if builder.problems:
         raise InputFileError(builder.problems)
     logger.debug("loaded %s (%d fields)", source, len(builder.marks))
-    return Document(source, data, builder.marks, builder.key_marks)
+    if isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf"):
+        text = "\ufeff" + text  # kept so that a file edited in place keeps its BOM
+    return Document(source, data, builder.marks, builder.key_marks, text)
 
 
 def _compose_all(text: str) -> Iterator[yaml.Node]:

@@ -23,8 +23,8 @@ from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.values import display
 from planner.reader import did_you_mean
 from planner.record.build import build_record
-from planner.record.io import LoadedRecord, load_answers, load_record
-from planner.record.model import Record, Revision
+from planner.record.io import LoadedRecord, dump_revised, load_answers, load_record
+from planner.record.model import OpenItem, Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
 
@@ -64,6 +64,8 @@ class Revisit:
     date: dt.date
     old_answers: dict[str, Value] = field(default_factory=dict)
     source: bytes | None = None  # the record's bytes as read: a change meanwhile is refused
+    open_items: dict[str, OpenItem] = field(default_factory=dict)
+    """Who and when for questions left for later in this revisit (from the wizard)."""
 
     @property
     def bank(self) -> Bank:
@@ -126,7 +128,16 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
     found = changes(bank, revisit.old_answers, new_answers)
     if not found:
         return old_record, []
-    fresh = build_record(bank, new_answers, date=revisit.date, packs=old_record.packs)
+    # Questions still open keep who brings them back and when.
+    still_open = {
+        f"{hid}.{key}": item
+        for hid, decision in old_record.decisions.items()
+        for key, item in decision.open.items()
+    }
+    still_open.update(revisit.open_items)
+    fresh = build_record(
+        bank, new_answers, date=revisit.date, packs=old_record.packs, open_items=still_open
+    )
     record = copy.deepcopy(old_record)
     record.project = fresh.project
     number = max((r.number for r in record.history), default=1) + 1
@@ -175,7 +186,8 @@ def apply_revisit(
     path = revisit.request.record
     root = default_root(path)
     plan = plan_all(record, revisit.bank, root, record_file=path)
-    plan.add(record_location(path, root), record_bytes(record, revisit.bank), tracked=False)
+    text = dump_revised(revisit.loaded, record)
+    plan.add(record_location(path, root), record_bytes(record, revisit.bank, text), tracked=False)
     return update(
         plan,
         root,

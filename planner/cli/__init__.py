@@ -7,6 +7,7 @@ the ``-v`` flag. Heavy imports happen inside commands so ``--help`` is quick.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -17,8 +18,44 @@ from planner import __version__
 from planner.errors import PlannerError
 
 
+def undecodable_argument(args: list[str]) -> str | None:
+    """A message for the first argument that is not valid UTF-8, or None.
+
+    On POSIX, Python turns bytes that are not UTF-8 into lone surrogates.
+    Written into the record they make YAML that planner itself cannot read,
+    so such arguments (answers, summaries, folder names) are refused here.
+    """
+    for i, arg in enumerate(args):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            pass
+        else:
+            continue
+        shown = os.fsencode(arg).decode("utf-8", "backslashreplace")
+        option, eq, _ = arg.partition("=")
+        if arg.startswith("-") and eq:
+            what = f"{option}: '{shown}'"
+        elif i > 0 and args[i - 1].startswith("-"):
+            what = f"{args[i - 1]}: '{shown}'"
+        else:
+            what = f"argument {i + 1} '{shown}'"
+        return (
+            f"{what} is not valid UTF-8; planner keeps every answer, name and path"
+            " as UTF-8 text (rename it or retype it)"
+        )
+    return None
+
+
 class PlannerGroup(TyperGroup):
     """Turns expected errors into a message and an exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        problem = undecodable_argument(args)
+        if problem is not None:
+            typer.echo(f"planner: error: {problem}", err=True)
+            raise typer.Exit(2)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -97,7 +97,7 @@ def revisit(
 
             prompter = terminal.make_prompter()
             try:
-                wizard.run(session.interview, prompter)
+                session.open_items.update(wizard.run(session.interview, prompter))
             except (KeyboardInterrupt, EOFError):
                 raise Aborted("interrupted; nothing was written") from None
         new_record, found = core.build(session)

@@ -261,12 +261,15 @@ class _PackReader(Reader):
             else:
                 values[name] = self.integer(value, vpath)
         if isinstance(values.get("pattern"), str):
-            import re
+            from planner.questions.patterns import PatternError, compile_pattern
 
             try:
-                re.compile(values["pattern"])
-            except re.error as exc:
-                self.fail((*path, "pattern"), f"not a valid regular expression: {exc}")
+                compile_pattern(values["pattern"])
+            except PatternError as exc:
+                self.fail(
+                    (*path, "pattern"),
+                    f"not a usable regular expression '{values['pattern']}': {exc}",
+                )
                 values["pattern"] = None
         return Validation(**{k: v for k, v in values.items() if v is not None})
 

@@ -7,10 +7,10 @@ files and records — goes through ``coerce`` so the same rules hold everywhere.
 from __future__ import annotations
 
 import keyword
-import re
 from typing import Any
 
 from planner.questions.model import DEFERRED, Question, Value
+from planner.questions.patterns import fullmatch
 from planner.reader import did_you_mean
 
 DEFER_TOKEN = "?"
@@ -121,13 +121,18 @@ def _check_text(question: Question, text: str) -> str:
     rules = question.validate
     if "\x00" in text:
         raise ValueError("contains a NUL character")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # bytes a file name or argument had that are not UTF-8
+            raise ValueError("contains bytes that are not valid UTF-8") from None
     if rules.required and not text.strip():
         raise ValueError("an answer is required")
     if rules.max_length is not None and len(text) > rules.max_length:
         raise ValueError(f"at most {rules.max_length} characters")
     if not text and not rules.required:
         return text
-    if rules.pattern and not re.fullmatch(rules.pattern, text):
+    if rules.pattern and not fullmatch(rules.pattern, text):
         raise ValueError(f"{text!r}: {rules.message or 'does not match ' + rules.pattern}")
     if rules.identifier and (not text.isidentifier() or keyword.iskeyword(text)):
         raise ValueError(f"{text!r} is not a valid Python identifier")

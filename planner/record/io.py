@@ -19,6 +19,7 @@ from planner.errors import InputFileError, RecordError
 from planner.files.writer import atomic_write
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Value
+from planner.record import patch
 from planner.record.model import SCHEMA_ID, Decision, Record
 from planner.record.parse import Parsed, parse_flat_answers, parse_record, read_packs
 
@@ -37,6 +38,8 @@ class LoadedRecord:
     record: Record
     bank: Bank
     path: Path
+    text: str = ""
+    """The record's text as read; a revisit edits this text in place."""
 
 
 def _document(path: Path) -> marked_yaml.Document:
@@ -78,7 +81,7 @@ def load_record(path: Path, bank: Bank | None = None) -> LoadedRecord:
     bank = _bank_for(doc, path.parent, bank)
     parsed = parse_record(doc, bank)
     logger.info("loaded record %s (%d decisions)", path, len(parsed.record.decisions))
-    return LoadedRecord(parsed.record, bank, path)
+    return LoadedRecord(parsed.record, bank, path, doc.text)
 
 
 def load_answers(path: Path, bank: Bank) -> Parsed | dict[str, Value]:
@@ -211,17 +214,47 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
     return data
 
 
-def dump_record(record: Record, bank: Bank) -> str:
-    """The record as canonical YAML text, header comment included."""
-    body = yaml.dump(
-        record_data(record, bank),
+def _dump(data: Any) -> str:
+    return yaml.dump(
+        data,
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=88,
     )
-    return HEADER + body
+
+
+def dump_record(record: Record, bank: Bank) -> str:
+    """The record as canonical YAML text, header comment included."""
+    return HEADER + _dump(record_data(record, bank))
+
+
+_NOT_IN_PLACE = "%s is rewritten in canonical form, without its comments: %s"
+
+
+def dump_revised(loaded: LoadedRecord, record: Record) -> str:
+    """``record`` written over the text ``loaded`` was read from, keeping the team's words.
+
+    Only the values that changed are rewritten; comments, blank lines, key
+    order and quoting elsewhere keep their bytes (see ``planner.record.patch``).
+    The edited text must read back as exactly ``record``; if it does not, or
+    its shape is one we do not edit in place, the canonical dump is used.
+    """
+    bank = loaded.bank
+    new = record_data(record, bank)
+    if not loaded.text:
+        return dump_record(record, bank)
+    try:
+        text = patch.patch(loaded.text, record_data(loaded.record, bank), new, _dump)
+        again = parse_record(marked_yaml.load(text, str(loaded.path)), bank).record
+    except (patch.CannotPatch, InputFileError) as exc:
+        logger.warning(_NOT_IN_PLACE, loaded.path, exc)
+        return dump_record(record, bank)
+    if record_data(again, bank) != new:
+        logger.warning(_NOT_IN_PLACE, loaded.path, "the edit did not read back")
+        return dump_record(record, bank)
+    return text
 
 
 def save_record(path: Path, record: Record, bank: Bank) -> bool:

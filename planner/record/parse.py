@@ -173,17 +173,41 @@ class _RecordReader(Reader):
                 self.fail(path, f"missing heuristic {hid!r}")
         return out
 
+    def revision_number(self, value: Any, path: Path_, earlier: list[Revision]) -> int | None:
+        """A revision number: 1 or more, unique, and larger than the one before it.
+
+        ADR numbers and ``revisit --at`` are derived from these, so a repeated,
+        negative or shuffled number would renumber documents on every render.
+        """
+        number = self.integer(value, path)
+        if number is None:
+            return None
+        if number < 1:
+            self.fail(path, f"revision numbers start at 1, found {number}")
+            return None
+        if any(r.number == number for r in earlier):
+            self.fail(path, f"revision {number} appears more than once in the history")
+            return None
+        if earlier and number < earlier[-1].number:
+            self.fail(
+                path,
+                f"revision {number} comes after revision {earlier[-1].number};"
+                " list the history oldest first",
+            )
+            return None
+        return number
+
     def history(self, raw: Any, path: Path_) -> list[Revision]:
         if not isinstance(raw, list):
             self.fail(path, "expected a list of revisions")
             return []
-        out = []
+        out: list[Revision] = []
         for i, item in enumerate(raw):
             ipath = (*path, i)
             data = self.mapping(item, ipath, known=REVISION_KEYS, required=("revision", "date"))
             if data is None or not {"revision", "date"} <= data.keys():
                 continue
-            number = self.integer(data["revision"], (*ipath, "revision"))
+            number = self.revision_number(data["revision"], (*ipath, "revision"), out)
             date = self.date(data["date"], (*ipath, "date"))
             previous: dict[str, Decision] = {}
             prev = self.mapping(data.get("previous", {}) or {}, (*ipath, "previous"))

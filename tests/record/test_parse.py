@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,3 +167,63 @@ def test_flat_answers_file_errors(write_yaml: Callable[[str, str], Path], bank: 
     path = write_yaml("answers.yaml", "logging.formt: json\n")
     with pytest.raises(RecordError, match=r"did you mean 'logging\.format'"):
         load_answers(path, bank)
+
+
+# A hand-written history, as a team might type it: the kickoff, then two revisions.
+HAND_HISTORY = """history:
+- revision: 1
+  date: 2026-11-24
+  summary: Kickoff meeting
+- revision: {second}
+  date: 2026-12-01
+  summary: Moved to containers
+- revision: {third}
+  date: 2026-12-08
+  summary: Structured logs
+"""
+
+
+def with_history(path: Path, second: int, third: int) -> Path:
+    text = path.read_text(encoding="utf-8")
+    head = text[: text.index("history:")]
+    tail = text[text.index("history:") :]
+    rest = tail[tail.index("\n", tail.index("summary:")) + 1 :]  # anything after the kickoff
+    path.write_text(head + HAND_HISTORY.format(second=second, third=third) + rest, "utf-8")
+    return path
+
+
+def test_ordered_history_is_valid(record_file: Path) -> None:
+    loaded = load_record(with_history(record_file, 2, 5))
+    assert [r.number for r in loaded.record.history] == [1, 2, 5]
+
+
+@pytest.mark.parametrize(
+    ("second", "third", "bad_line", "field", "message"),
+    [
+        (2, 2, "revision: 2", "history[2].revision", "revision 2 appears more than once"),
+        (1, 3, "revision: 1", "history[1].revision", "revision 1 appears more than once"),
+        (-1, 3, "revision: -1", "history[1].revision", "revision numbers start at 1, found -1"),
+        (0, 3, "revision: 0", "history[1].revision", "revision numbers start at 1, found 0"),
+        (3, 2, "revision: 2", "history[2].revision", "revision 2 comes after revision 3"),
+    ],
+    ids=["duplicate", "duplicate-of-kickoff", "negative", "zero", "out-of-order"],
+)
+def test_history_revisions_are_validated(
+    record_file: Path, second: int, third: int, bad_line: str, field: str, message: str
+) -> None:
+    path = with_history(record_file, second, third)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # the last line holding the offending number is the one the message must point at
+    number = max(i for i, line in enumerate(lines, 1) if line.strip() == f"- {bad_line}")
+    text = problems(path)
+    assert f"{path}:{number}:" in text
+    assert field in text
+    assert message in text
+
+
+def test_validate_cli_refuses_bad_history(record_file: Path, invoke: Callable[..., Any]) -> None:
+    path = with_history(record_file, 3, 3)
+    result = invoke("validate", path)
+    assert result.exit_code == 2
+    assert "revision 3 appears more than once" in result.stderr
+    assert "Traceback" not in result.output
