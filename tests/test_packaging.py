@@ -24,7 +24,7 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", work / "dist", ROOT)
-    wheels = list((work / "dist").glob("planner-*.whl"))
+    wheels = list((work / "dist").glob("architecture_kickoff-*.whl"))
     assert len(wheels) == 1
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=True)
