@@ -74,8 +74,13 @@ def new(
 ) -> None:
     from planner import kickoff, terminal
     from planner.cli.output import show_outcome
+    from planner.cli.paths import require_dirs, require_file, require_files
     from planner.errors import AnswerError, NoInputError, PlannerError
 
+    if answers is not None:
+        require_file(answers, "answers file")
+    packs = require_files(packs, "question pack")
+    templates = require_dirs(templates, "template folder")
     if example and directory == Path("."):
         directory = Path(example)
     request = kickoff.NewRequest(

@@ -23,7 +23,13 @@ PacksOpt = Annotated[
         help="A team question pack (YAML) that adds or overrides questions (repeatable).",
     ),
 ]
-RecordArg = Annotated[Path, typer.Argument(help="The decision record.")]
+RecordArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The decision record (default: architecture/decisions.yaml, here or in a parent).",
+        show_default=False,
+    ),
+]
 TemplatesOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -32,4 +38,3 @@ TemplatesOpt = Annotated[
         help="A folder of template overrides, searched before the shipped templates (repeatable).",
     ),
 ]
-DEFAULT_RECORD = Path("architecture/decisions.yaml")
