@@ -8,6 +8,7 @@ Heavy imports happen inside commands so ``--help`` is quick.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -68,6 +69,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -139,13 +141,14 @@ def _unconfigure_logging() -> None:
 
 
 def _register() -> None:
-    from planner.cli import check, new, record, render, revisit
+    from planner.cli import check, completion, new, record, render, revisit
 
     new.register(app)
     revisit.register(app)
     render.register(app)
     check.register(app)
     record.register(app)
+    completion.register(app)
 
 
 _register()
@@ -153,4 +156,9 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    if "_PLANNER_COMPLETE" in os.environ:
+        # A completion script is asking for candidates: teach typer the shells first.
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app(prog_name="planner")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planner.cli.complete import example_names
 from planner.cli.options import PacksOpt, SetOpt, TemplatesOpt
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def new(
         typer.Option(
             "--example",
             help="Answer everything from a shipped example meeting (demo, large, ports).",
+            autocompletion=example_names,
         ),
     ] = None,
     defaults: Annotated[

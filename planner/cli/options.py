@@ -7,12 +7,15 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.complete import answers
+
 SetOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--set",
         "-s",
         help="Answer one question: ID=VALUE, e.g. logging.format=json (repeatable; ? = later).",
+        autocompletion=answers,
     ),
 ]
 PacksOpt = Annotated[

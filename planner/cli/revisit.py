@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.complete import heuristic_ids
 from planner.cli.options import RecordArg, SetOpt
 
 _HELP = """Revisit decisions: re-ask with earlier answers as defaults, then update everything.
@@ -24,7 +25,11 @@ def revisit(
     record: RecordArg = None,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help="Re-ask only these heuristics (comma-separated)."),
+        typer.Option(
+            "--only",
+            help="Re-ask only these heuristics (comma-separated).",
+            autocompletion=heuristic_ids,
+        ),
     ] = None,
     answers: Annotated[
         Path | None, typer.Option("--answers", "-a", help="New answers from a YAML file.")
