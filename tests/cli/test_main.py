@@ -191,3 +191,49 @@ def test_a_folder_given_as_a_record_says_so(invoke: Invoke, record_file: Path) -
     assert result.stderr == (
         f"planner: error: no decision record at {record_file.parent}: it is a folder, not a file\n"
     )
+
+
+# -- the record says which planner wrote it ---------------------------------------
+
+
+def test_a_new_record_notes_the_planner_version(
+    invoke: Invoke, tmp_path: Path, no_terminal: None
+) -> None:
+    import yaml
+
+    assert invoke("new", tmp_path / "svc", "--defaults").exit_code == 0
+    data = yaml.safe_load((tmp_path / "svc/architecture/decisions.yaml").read_text())
+    assert [entry["planner"] for entry in data["history"]] == [planner.__version__]
+    assert isinstance(data["history"][0]["planner"], str)
+
+
+def test_a_record_without_versions_stays_as_it_is_and_a_revisit_adds_one(
+    invoke: Invoke, record_file: Path, no_terminal: None
+) -> None:
+    import yaml
+
+    # A record from before planner noted its version: no `planner:` in its history.
+    text = record_file.read_text(encoding="utf-8")
+    older = "\n".join(
+        line for line in text.splitlines() if line.strip() != f"planner: {planner.__version__}"
+    )
+    assert older != text.rstrip("\n")
+    record_file.write_text(older + "\n", encoding="utf-8")
+    before = record_file.read_bytes()
+    assert invoke("validate", record_file).exit_code == 0
+    assert invoke("render", record_file).exit_code == 0
+    assert record_file.read_bytes() == before
+    result = invoke(
+        "revisit", record_file, "--no-input", "--set", "logging.format=json", "--date", "2026-12-01"
+    )
+    assert result.exit_code == 0, result.output
+    history = yaml.safe_load(record_file.read_text())["history"]
+    assert [entry.get("planner") for entry in history] == [None, planner.__version__]
+
+
+def test_the_version_field_must_be_text(invoke: Invoke, record_file: Path) -> None:
+    text = record_file.read_text(encoding="utf-8")
+    record_file.write_text(text.replace(f"planner: {planner.__version__}", "planner: [1, 2]"))
+    result = invoke("validate", record_file)
+    assert result.exit_code == 2
+    assert "history[0].planner: expected text, found a list" in result.stderr
