@@ -32,6 +32,12 @@ def test_version_comes_from_one_place(invoke: Invoke) -> None:
     assert result.stdout == f"planner {literal}\n"
 
 
+def test_the_changelog_starts_with_this_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (\S+)", changelog, flags=re.MULTILINE)
+    assert headings and headings[0] == planner.__version__
+
+
 # -- -v anywhere ---------------------------------------------------------------
 
 
