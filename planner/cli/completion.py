@@ -13,15 +13,18 @@ _HELP = """Print the tab-completion script for bash, zsh or fish (or --install i
 Commands, options and their values complete: --example names, check --format,
 revisit --only heuristics, --set question ids and their choices, and file names.
 
-  bash:  planner completion bash --install   (needs the bash-completion package),
-         or add  eval "$(planner completion bash)"  to ~/.bashrc
-  zsh:   add  eval "$(planner completion zsh)"  to ~/.zshrc, after compinit
+\b
+  bash:  planner completion bash --install  (with the bash-completion package)
+         or, in ~/.bashrc:  eval "$(planner completion bash)"
+  zsh:   in ~/.zshrc, after compinit:  eval "$(planner completion zsh)"
   fish:  planner completion fish --install
 """
 
 
 def completion(
-    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", autocompletion=shell_names)],
+    shell: Annotated[
+        str, typer.Argument(help="bash, zsh or fish.", metavar="SHELL", autocompletion=shell_names)
+    ],
     install: Annotated[
         bool,
         typer.Option(

@@ -276,3 +276,24 @@ def test_zsh_loads_the_installed_script_from_fpath(env: dict[str, str], files: P
     )
     with start([shell("zsh"), "-i"], env, files, []) as terminal:
         assert terminal.complete("planner new --example p") == "planner new --example ports"
+
+
+def test_bash_completion_loads_the_installed_script_on_demand(
+    env: dict[str, str], files: Path
+) -> None:
+    loader = Path("/usr/share/bash-completion/bash_completion")
+    if not loader.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("bash-completion is not installed; .ci/run installs it")
+        pytest.skip("bash-completion is not installed")
+    subprocess.run(
+        [str(BIN / "planner"), "completion", "bash", "--install"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    # No eval of the script: bash-completion finds it in ~/.local/share by the command's name.
+    with start(
+        [shell("bash"), "--norc", "--noprofile", "-i"], env, files, [f"source {loader}"]
+    ) as terminal:
+        assert terminal.complete("planner new --example p") == "planner new --example ports"
