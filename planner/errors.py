@@ -96,3 +96,7 @@ class Aborted(PlannerError):
     """The user stopped the run (Ctrl-C or "cancel"); nothing was written."""
 
     exit_code = 130
+
+
+class MissingPathError(PlannerError):
+    """A file or folder named on the command line (or looked for) is not there."""

@@ -1,10 +1,13 @@
-"""A wheel built from the repository works in a fresh virtual environment."""
+"""Release artifacts: sdist and wheel pass twine, agree with each other, and work when installed."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,16 +24,76 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("wheel")
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", work / "dist", ROOT)
-    wheels = list((work / "dist").glob("planner-*.whl"))
-    assert len(wheels) == 1
-    env_dir = work / "venv"
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sdist, the wheel built from it (as a release build does), and one built from the tree."""
+    work = tmp_path_factory.mktemp("dist")
+    build = [sys.executable, "-m", "build", "--no-isolation"]
+    run(*build, "--outdir", work / "release", ROOT)  # sdist, then a wheel from the sdist
+    run(*build, "--wheel", "--outdir", work / "tree", ROOT)
+    (sdist,) = (work / "release").glob("architecture_kickoff-*.tar.gz")
+    (from_sdist,) = (work / "release").glob("architecture_kickoff-*.whl")
+    (from_tree,) = (work / "tree").glob("architecture_kickoff-*.whl")
+    return {"sdist": sdist, "from_sdist": from_sdist, "from_tree": from_tree}
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory, artifacts: dict[str, Path]) -> Path:
+    env_dir = tmp_path_factory.mktemp("wheel") / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    run(python, "-m", "pip", "install", "--quiet", wheels[0])
+    run(python, "-m", "pip", "install", "--quiet", artifacts["from_sdist"])
     return env_dir
+
+
+def contents(wheel: Path) -> dict[str, str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return {
+            name: hashlib.sha256(archive.read(name)).hexdigest()
+            for name in archive.namelist()
+            if not name.endswith("/")
+        }
+
+
+def test_twine_accepts_the_sdist_and_the_wheel(artifacts: dict[str, Path]) -> None:
+    out = run(
+        sys.executable,
+        "-m",
+        "twine",
+        "check",
+        "--strict",
+        artifacts["sdist"],
+        artifacts["from_sdist"],
+    ).stdout
+    assert out.count("PASSED") == 2, out
+
+
+def test_a_wheel_built_from_the_sdist_is_the_wheel_built_from_the_tree(
+    artifacts: dict[str, Path],
+) -> None:
+    from_sdist, from_tree = contents(artifacts["from_sdist"]), contents(artifacts["from_tree"])
+    assert sorted(from_sdist) == sorted(from_tree)
+    assert from_sdist == from_tree
+    names = set(from_sdist)
+    # What the package needs at run time, checked against the repository itself.
+    for folder, target in (("templates", "templates"), ("examples", "examples")):
+        shipped = {
+            f"planner/_data/{target}/{p.relative_to(ROOT / folder)}"
+            for p in (ROOT / folder).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        }
+        assert shipped <= names, sorted(shipped - names)[:5]
+    compiled = [n for n in names if n.startswith("planner/_data/compiled")]
+    sources = [n for n in names if n.startswith("planner/_data/templates/") and n.endswith(".j2")]
+    assert compiled and len(compiled) >= len(sources)
+    assert "planner/questions/bank.yaml" in names
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    assert metadata.startswith("architecture_kickoff-")
+    with zipfile.ZipFile(artifacts["from_sdist"]) as archive:
+        meta = archive.read(metadata).decode()
+        entry_points = archive.read(metadata.replace("METADATA", "entry_points.txt")).decode()
+    assert "Name: architecture-kickoff\n" in meta
+    assert re.search(r"^Requires-Python: >=3\.11$", meta, flags=re.MULTILINE)
+    assert "planner = planner.cli:main" in entry_points
 
 
 def test_wheel_ships_bank_templates_and_examples(installed: Path) -> None:

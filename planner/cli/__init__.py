@@ -2,7 +2,8 @@
 
 Errors are handled once, here: a ``PlannerError`` becomes its message on
 stderr and its exit code, with no traceback. Logging is configured once, by
-the ``-v`` flag. Heavy imports happen inside commands so ``--help`` is quick.
+the ``-v`` flag, which every subcommand accepts too (``planner render -v``).
+Heavy imports happen inside commands so ``--help`` is quick.
 """
 
 from __future__ import annotations
@@ -12,10 +13,23 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from planner import __version__
 from planner.errors import PlannerError
+
+_VERBOSE_HELP = "Log what planner does (-vv for debug)."
+
+
+def verbosity(ctx: typer.Context) -> int:
+    """How many ``-v`` were given, before and after the subcommand together."""
+    return int(ctx.meta.get("planner.verbose", 0))
+
+
+def _count_verbose(ctx: typer.Context, param: Any, value: int) -> None:
+    if value:
+        ctx.meta["planner.verbose"] = ctx.meta.get("planner.verbose", 0) + value
+        _configure_logging(ctx.meta["planner.verbose"])
 
 
 def undecodable_argument(args: list[str]) -> str | None:
@@ -48,7 +62,21 @@ def undecodable_argument(args: list[str]) -> str | None:
 
 
 class PlannerGroup(TyperGroup):
-    """Turns expected errors into a message and an exit code."""
+    """Turns expected errors into a message and an exit code; lends ``-v`` to every command."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not any(p.name == "verbose" for p in command.params):
+            command.params.append(
+                TyperOption(
+                    param_decls=["--verbose", "-v"],
+                    count=True,
+                    expose_value=False,
+                    callback=_count_verbose,
+                    help=_VERBOSE_HELP,
+                )
+            )
+        return command
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         problem = undecodable_argument(args)
@@ -63,6 +91,8 @@ class PlannerGroup(TyperGroup):
         except PlannerError as exc:
             typer.echo(f"planner: error: {exc.message}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        finally:
+            _unconfigure_logging()
 
 
 app = typer.Typer(
@@ -75,6 +105,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -89,7 +120,13 @@ def _version(value: bool) -> None:
 def _root(
     verbose: Annotated[
         int,
-        typer.Option("--verbose", "-v", count=True, help="Log what planner does (-vv for debug)."),
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            callback=_count_verbose,
+            help=_VERBOSE_HELP,
+        ),
     ] = 0,
     version: Annotated[
         bool,
@@ -98,8 +135,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    if verbose:
-        _configure_logging(verbose)
+    del verbose, version  # both act through their callbacks
 
 
 def _configure_logging(verbose: int) -> None:
@@ -127,14 +163,28 @@ def _configure_logging(verbose: int) -> None:
     root.addHandler(handler)
 
 
+def _unconfigure_logging() -> None:
+    """Undo ``-v`` after the command, so the next in-process run starts quiet."""
+    logging = sys.modules.get("logging")
+    if logging is None:
+        return
+    root = logging.getLogger("planner")
+    ours = [h for h in root.handlers if getattr(h, "planner_cli", False)]
+    for handler in ours:
+        root.removeHandler(handler)
+    if ours:
+        root.setLevel(logging.NOTSET)
+
+
 def _register() -> None:
-    from planner.cli import check, new, record, render, revisit
+    from planner.cli import check, completion, new, record, render, revisit
 
     new.register(app)
     revisit.register(app)
     render.register(app)
     check.register(app)
     record.register(app)
+    completion.register(app)
 
 
 _register()
@@ -142,4 +192,9 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    if "_PLANNER_COMPLETE" in os.environ:
+        # A completion script is asking for candidates: teach typer the shells first.
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app(prog_name="planner")

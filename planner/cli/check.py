@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.complete import check_formats
+
 _HELP = """Check a codebase against its decision record; exit 1 when something drifted.
 
 The rules follow the recorded answers: a logger in every module, tests where
@@ -29,7 +31,8 @@ def check(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json or sarif.")
+        str,
+        typer.Option("--format", "-f", help="text, json or sarif.", autocompletion=check_formats),
     ] = "text",
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     select: Annotated[

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from planner.cli.complete import example_names
 from planner.cli.options import PacksOpt, SetOpt, TemplatesOpt
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def new(
         typer.Option(
             "--example",
             help="Answer everything from a shipped example meeting (demo, large, ports).",
+            autocompletion=example_names,
         ),
     ] = None,
     defaults: Annotated[
@@ -74,10 +76,15 @@ def new(
 ) -> None:
     from planner import kickoff, terminal
     from planner.cli.output import show_outcome
+    from planner.cli.paths import require_dirs, require_file, require_files
     from planner.errors import AnswerError, NoInputError, PlannerError
     from planner.files.lock import project_lock
     from planner.files.writer import check_writable
 
+    if answers is not None:
+        require_file(answers, "answers file")
+    packs = require_files(packs, "question pack")
+    templates = require_dirs(templates, "template folder")
     if example and directory == Path("."):
         directory = Path(example)
     request = kickoff.NewRequest(

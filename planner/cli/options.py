@@ -7,12 +7,15 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.complete import answers
+
 SetOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--set",
         "-s",
         help="Answer one question: ID=VALUE, e.g. logging.format=json (repeatable; ? = later).",
+        autocompletion=answers,
     ),
 ]
 PacksOpt = Annotated[
@@ -23,7 +26,13 @@ PacksOpt = Annotated[
         help="A team question pack (YAML) that adds or overrides questions (repeatable).",
     ),
 ]
-RecordArg = Annotated[Path, typer.Argument(help="The decision record.")]
+RecordArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The decision record (default: architecture/decisions.yaml, here or in a parent).",
+        show_default=False,
+    ),
+]
 TemplatesOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -32,4 +41,3 @@ TemplatesOpt = Annotated[
         help="A folder of template overrides, searched before the shipped templates (repeatable).",
     ),
 ]
-DEFAULT_RECORD = Path("architecture/decisions.yaml")

@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.options import DEFAULT_RECORD, PacksOpt
+from planner.cli.options import PacksOpt, RecordArg
 
 
-def validate(
-    record: Annotated[Path, typer.Argument(help="The decision record to check.")] = DEFAULT_RECORD,
-) -> None:
+def validate(record: RecordArg = None) -> None:
     """Check a decision record against its schema and the question bank."""
+    from planner.cli.paths import record_path
     from planner.record.io import load_record
 
+    record = record_path(record)
     loaded = load_record(record)
     decisions = loaded.record.decisions.values()
     counts: dict[str, int] = {}
@@ -33,11 +33,12 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of decision records, for editors' YAML support."""
+    from planner.cli.paths import require_files
     from planner.files.writer import atomic_write
     from planner.questions.loader import load_bank
     from planner.record.schema import schema_text
 
-    text = schema_text(load_bank(packs or []))
+    text = schema_text(load_bank(require_files(packs, "question pack")))
     if output is None:
         typer.echo(text, nl=False)
     else:

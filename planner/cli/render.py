@@ -7,17 +7,21 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.options import DEFAULT_RECORD, TemplatesOpt
+from planner.cli.options import RecordArg, TemplatesOpt
 
 _HELP = """Render the architecture document, the ADRs and the project skeleton from a record.
 
 Files that planner wrote before and nobody edited are updated; files someone
 edited are never replaced without --force (use --dry-run --diff to look first).
+Prints the files that change and a summary; -v lists the unchanged ones too.
+Without RECORD, the nearest architecture/decisions.yaml is used, looking in the
+current folder and then upwards, as git looks for .git.
 """
 
 
 def render(
-    record: Annotated[Path, typer.Argument(help="The decision record.")] = DEFAULT_RECORD,
+    ctx: typer.Context,
+    record: RecordArg = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -44,12 +48,16 @@ def render(
 ) -> None:
     import contextlib
 
+    from planner.cli import verbosity
     from planner.cli.output import show_outcome
+    from planner.cli.paths import record_path, require_dirs
     from planner.files.apply import apply, snapshot
     from planner.files.lock import project_lock
     from planner.record.io import load_record
     from planner.render import default_root, plan_all
 
+    record = record_path(record)
+    templates = require_dirs(templates, "template folder")
     root = out if out is not None else default_root(record)
     # One writer from reading the record to the last write (a dry run writes nothing).
     with contextlib.nullcontext() if dry_run else project_lock(root):
@@ -64,7 +72,7 @@ def render(
             skeleton=skeleton,
         )
         outcome = apply(plan, root, force=force, dry_run=dry_run, expect={record: before})
-    show_outcome(outcome, diff=diff)
+    show_outcome(outcome, diff=diff, quiet_unchanged=verbosity(ctx) == 0)
 
 
 def register(app: typer.Typer) -> None:

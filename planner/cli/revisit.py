@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.options import DEFAULT_RECORD, SetOpt
+from planner.cli.complete import heuristic_ids
+from planner.cli.options import RecordArg, SetOpt
 
 _HELP = """Revisit decisions: re-ask with earlier answers as defaults, then update everything.
 
@@ -21,10 +22,14 @@ Exit code 1 means there are conflicts to resolve.
 
 
 def revisit(
-    record: Annotated[Path, typer.Argument(help="The decision record.")] = DEFAULT_RECORD,
+    record: RecordArg = None,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help="Re-ask only these heuristics (comma-separated)."),
+        typer.Option(
+            "--only",
+            help="Re-ask only these heuristics (comma-separated).",
+            autocompletion=heuristic_ids,
+        ),
     ] = None,
     answers: Annotated[
         Path | None, typer.Option("--answers", "-a", help="New answers from a YAML file.")
@@ -61,12 +66,16 @@ def revisit(
     from planner import revisit as core
     from planner import terminal
     from planner.cli.output import show_outcome
+    from planner.cli.paths import record_path, require_file
     from planner.errors import Aborted, NoInputError
     from planner.files.lock import project_lock
     from planner.kickoff import NON_INTERACTIVE_FLAGS
     from planner.questions.engine import fill_defaults
     from planner.render import default_root
 
+    record = record_path(record)
+    if answers is not None:
+        require_file(answers, "answers file")
     request = core.RevisitRequest(
         record=record,
         only=[part.strip() for value in only or [] for part in value.split(",") if part.strip()],
@@ -139,15 +148,20 @@ def diff_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Show which decisions differ between two records, or two revisions of one."""
+    """Show which decisions differ between two records, or two revisions of one.
+
+    Exits 1 when a decision differs and 0 when none does, as diff(1) does.
+    """
     from planner import revisit as core
+    from planner.cli.paths import require_file
     from planner.errors import AnswerError
     from planner.questions.model import DEFERRED
     from planner.record.io import load_record
 
-    first = load_record(old)
+    first = load_record(require_file(old, "decision record"))
     if new is not None:
-        before, after = first.record, load_record(new, first.bank).record
+        before = first.record
+        after = load_record(require_file(new, "decision record"), first.bank).record
     elif rev and len(rev) == 2:
         before, after = core.record_at(first.record, rev[0]), core.record_at(first.record, rev[1])
     else:
@@ -168,11 +182,13 @@ def diff_command(
             for c in found
         ]
         typer.echo(json.dumps(rows, indent=2))
-        return
-    if not found:
+    elif not found:
         typer.echo("No decision differs.")
-    for change in found:
-        typer.echo(str(change))
+    else:
+        for change in found:
+            typer.echo(str(change))
+    if found:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -201,6 +201,8 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
             "participants": _list(revision.participants),
             "summary": revision.summary,
         }
+        if revision.planner:
+            entry["planner"] = revision.planner
         if revision.previous:
             entry["previous"] = {h: _decision_data(d, bank) for h, d in revision.previous.items()}
         history.append(entry)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planner import __version__
 from planner.questions.model import DEFERRED, Value
 
 Status = Literal["proposed", "accepted", "deferred", "superseded"]
@@ -61,6 +62,8 @@ class Revision:
     participants: list[str] = field(default_factory=list)
     summary: str = ""
     previous: dict[str, Decision] = field(default_factory=dict)
+    planner: str = __version__
+    """The planner version that wrote this revision ("" when the record does not say)."""
 
 
 @dataclass

@@ -32,7 +32,7 @@ from planner.record.model import (
 TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history", "check")
 CHECK_KEYS = ("select", "ignore", "exclude", "rules")
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
-REVISION_KEYS = ("revision", "date", "participants", "summary", "previous")
+REVISION_KEYS = ("revision", "date", "participants", "summary", "planner", "previous")
 
 
 @dataclass
@@ -229,6 +229,7 @@ class _RecordReader(Reader):
                         ),
                         summary=self.string(data.get("summary", ""), (*ipath, "summary")) or "",
                         previous=previous,
+                        planner=self.string(data.get("planner", ""), (*ipath, "planner")) or "",
                     )
                 )
         return out

@@ -114,6 +114,7 @@ def record_schema(bank: Bank) -> dict[str, Any]:
             "date": _DATE,
             "participants": _STRINGS,
             "summary": {"type": "string"},
+            "planner": {"type": "string", "description": "The planner version that wrote it."},
             "previous": {"type": "object", "properties": decisions, "additionalProperties": False},
         },
     }

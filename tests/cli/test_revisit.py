@@ -137,7 +137,7 @@ def test_diff_between_revisions(invoke: Invoke, project: Path) -> None:
     assert revisit(invoke, project, "--set", "logging.format=json").exit_code == 0
     record = project / "architecture/decisions.yaml"
     text = invoke("diff", record, "--rev", "1", "--rev", "2")
-    assert text.exit_code == 0 and "logging.format: text -> json" in text.stdout
+    assert text.exit_code == 1 and "logging.format: text -> json" in text.stdout
     data = json.loads(invoke("diff", record, "--rev", "1", "--rev", "2", "--json").stdout)
     assert data == [{"heuristic": "logging", "question": "format", "old": "text", "new": "json"}]
     assert "No decision differs." in invoke("diff", record, record).stdout
