@@ -24,7 +24,7 @@ from planner.questions.values import display
 from planner.reader import did_you_mean
 from planner.record.build import build_record
 from planner.record.io import LoadedRecord, dump_record, load_answers, load_record
-from planner.record.model import Record, Revision
+from planner.record.model import OpenItem, Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
 
@@ -63,6 +63,7 @@ class Revisit:
     interview: Interview
     date: dt.date
     old_answers: dict[str, Value] = field(default_factory=dict)
+    open_items: dict[str, OpenItem] = field(default_factory=dict)
 
     @property
     def bank(self) -> Bank:
@@ -99,7 +100,14 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     interview = Interview(
         bank, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
     )
-    return Revisit(request, loaded, interview, request.date or today or dt.date.today(), old)
+    open_items = {
+        f"{heuristic}.{key}": copy.copy(item)
+        for heuristic, decision in loaded.record.decisions.items()
+        for key, item in decision.open.items()
+    }
+    return Revisit(
+        request, loaded, interview, request.date or today or dt.date.today(), old, open_items
+    )
 
 
 def changes(bank: Bank, old: dict[str, Value], new: dict[str, Value]) -> list[Change]:
@@ -123,7 +131,13 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
     found = changes(bank, revisit.old_answers, new_answers)
     if not found:
         return old_record, []
-    fresh = build_record(bank, new_answers, date=revisit.date, packs=old_record.packs)
+    fresh = build_record(
+        bank,
+        new_answers,
+        date=revisit.date,
+        packs=old_record.packs,
+        open_items=revisit.open_items,
+    )
     record = copy.deepcopy(old_record)
     record.project = fresh.project
     number = max((r.number for r in record.history), default=1) + 1

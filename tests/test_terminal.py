@@ -1,4 +1,8 @@
-"""The real ``planner new`` in a pseudo-terminal: keystrokes in, files out."""
+"""The real ``planner new`` and ``revisit`` in a pseudo-terminal, as a person drives them.
+
+Every scenario types real keys into a real pseudo-terminal (pexpect) and
+reads the files planner wrote, or the screen a person sees (pyte).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +17,11 @@ import yaml
 from planner.questions.engine import Interview, fill_defaults
 from planner.questions.model import Bank
 from planner.record.io import load_record
+from tests.screen import CTRL_C, CTRL_U, DOWN, ENTER, ESC, LEFT, Terminal
 
 pytestmark = pytest.mark.terminal
 
-DOWN = "\x1b[B"
-ENTER = "\r"
+DATE = ("--date", "2026-11-24")
 
 
 def answers_except(bank: Bank, tmp_path: Path, asked: set[str]) -> Path:
@@ -32,51 +36,61 @@ def answers_except(bank: Bank, tmp_path: Path, asked: set[str]) -> Path:
     return path
 
 
-def spawn(*args: str) -> pexpect.spawn:
-    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "planner", *args],
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=20,
-    )
-    return child
+def begin(term: Terminal) -> None:
+    """The start screen: one key to begin."""
+    term.expect("Press any key to begin")
+    term.press(ENTER)
+
+
+def go_through(term: Terminal) -> None:
+    """At a heuristic's introduction: question by question."""
+    term.expect("How do you want to answer this part")
+    term.press(ENTER)
+
+
+def record_of(target: Path):  # type: ignore[no-untyped-def]
+    return load_record(target / "architecture" / "decisions.yaml").record
 
 
 def test_full_meeting_with_arrows_typing_and_review(bank: Bank, tmp_path: Path) -> None:
     answers = answers_except(bank, tmp_path, {"project", "meeting", "deployment"})
     target = tmp_path / "svc"
-    child = spawn("new", str(target), "--answers", str(answers), "--date", "2026-11-24")
-    child.expect("What is the service called")
-    child.send("\x15" + "Order Desk" + ENTER)  # Ctrl-U clears the suggested name
-    child.expect("Python package name")
-    child.send(ENTER)
-    child.expect("One sentence")
-    child.send("Takes orders." + ENTER)
-    child.expect("Who is taking part")
-    child.send("Ana, Bo" + ENTER)
-    child.expect("What do you ship")
-    child.send(DOWN + ENTER)  # docker -> rpm
-    child.expect("continuous integration")
-    child.send(DOWN + ENTER)  # github -> gitlab
-    child.expect("WSGI server")
-    child.send(ENTER)
-    child.expect("configuration management")
-    child.send(DOWN * 4 + ENTER)  # none, ansible, salt, puppet, decide later
-    child.expect("Who will bring this question back")
-    child.send("Lena" + ENTER)
-    child.expect("When should it be decided")
-    child.send("after the pilot" + ENTER)
-    child.expect("Why did you decide")
-    child.send("We ship RPMs to a managed fleet." + ENTER)
-    child.expect("Write the record")
-    child.send(ENTER)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
-    record = load_record(target / "architecture" / "decisions.yaml").record
+    term = Terminal("new", str(target), "--answers", str(answers), *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("What is the service called")
+    term.press(CTRL_U)
+    term.type("Order Desk" + ENTER)
+    term.expect("Python package name")
+    term.press(ENTER)
+    term.expect("One sentence")
+    term.type("Takes orders." + ENTER)
+    go_through(term)
+    term.expect("Who is taking part")
+    term.type("Ana, Bo" + ENTER)
+    go_through(term)
+    term.expect("What do you ship")
+    term.press(DOWN, ENTER)  # docker -> rpm
+    term.expect("continuous integration")
+    term.press(DOWN, ENTER)  # github -> gitlab
+    term.expect("WSGI server")
+    term.press(ENTER)
+    term.expect("configuration management")
+    term.press(DOWN, DOWN, DOWN, DOWN, ENTER)  # none, ansible, salt, puppet, decide later
+    term.expect("Who will bring this question back")
+    term.type("Lena" + ENTER)
+    term.expect("When should it be decided")
+    term.type("after the pilot" + ENTER)
+    term.expect("Why did you decide")
+    term.type("We ship RPMs to a managed fleet." + ENTER)
+    term.expect("Write the record")
+    # the review speaks in labels, and says who brings the open question back and when
+    review = term.screen_text()
+    assert "RPM package" in review and "GitLab CI" in review
+    assert "decide later (Lena, after the pilot)" in review
+    term.press(ENTER)
+    assert term.finish() == 0, term.text
+    record = record_of(target)
     assert record.project.name == "Order Desk"
     assert record.project.package == "order_desk"
     assert record.meeting.participants == ["Ana", "Bo"]
@@ -92,44 +106,291 @@ def test_full_meeting_with_arrows_typing_and_review(bank: Bank, tmp_path: Path) 
 
 def test_ctrl_c_then_resume(bank: Bank, tmp_path: Path) -> None:
     answers = answers_except(bank, tmp_path, {"project", "deployment"})
-    target = tmp_path / "svc"
-    child = spawn("new", str(target), "--answers", str(answers))
-    child.expect("What is the service called")
-    child.send(ENTER)
-    child.expect("Python package name")
-    child.send(ENTER)
-    child.expect("One sentence")
-    child.send("First try" + ENTER)
-    child.expect("What do you ship")
-    child.send(DOWN + ENTER)
-    child.expect("continuous integration")
-    child.sendcontrol("c")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "--resume" in (child.before or "")
+    target = tmp_path / "my svc"
+    term = Terminal("new", str(target), "--answers", str(answers))
+    begin(term)
+    go_through(term)
+    term.expect("What is the service called")
+    term.press(ENTER)
+    term.expect("Python package name")
+    term.press(ENTER)
+    term.expect("One sentence")
+    term.type("First try" + ENTER)
+    go_through(term)
+    term.expect("What do you ship")
+    term.press(DOWN, ENTER)
+    term.expect("continuous integration")
+    term.press(CTRL_C)
+    assert term.finish() == 130
+    # the exact command to continue, with the folder (quoted: it has a space)
+    assert f"planner new '{target}' --resume" in term.text
+    assert "error" not in term.text.lower()
     draft = target / "architecture" / ".decisions.draft.yaml"
     assert draft.exists()
     assert not (target / "architecture" / "decisions.yaml").exists()
 
-    child = spawn("new", str(target), "--answers", str(answers), "--resume")
-    child.expect("continuous integration")
-    child.send(ENTER)
-    child.expect("WSGI server")
-    child.send(ENTER)
-    child.expect("configuration management")
-    child.send(ENTER)
-    child.expect("Why did you decide")
-    child.send(ENTER)
-    child.expect("Write the record")
-    child.send(ENTER)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    record = load_record(target / "architecture" / "decisions.yaml").record
+    term = Terminal("new", str(target), "--answers", str(answers), "--resume")
+    begin(term)
+    go_through(term)
+    term.expect("continuous integration")
+    term.press(ENTER)
+    term.expect("WSGI server")
+    term.press(ENTER)
+    term.expect("configuration management")
+    term.press(ENTER)
+    term.expect("Why did you decide")
+    term.press(ENTER)
+    term.expect("Write the record")
+    term.press(ENTER)
+    assert term.finish() == 0, term.text
+    record = record_of(target)
     assert record.project.description == "First try"
     assert record.decisions["deployment"].answers["artifact"] == "rpm"
     assert not draft.exists()
+
+
+def test_resume_after_cancel_at_the_review_brings_the_review_back(
+    bank: Bank, tmp_path: Path
+) -> None:
+    answers = answers_except(bank, tmp_path, {"deployment"})
+    target = tmp_path / "svc"
+    for stop in ("cancel", "ctrl-c"):
+        term = Terminal("new", str(target), "--answers", str(answers), *DATE)
+        begin(term)
+        go_through(term)
+        term.expect("What do you ship")
+        term.press(DOWN, ENTER)  # rpm
+        for prompt in ("continuous integration", "WSGI server", "configuration management"):
+            term.expect(prompt)
+            term.press(ENTER)
+        term.expect("Why did you decide")
+        term.press(ENTER)
+        term.expect("Write the record")
+        if stop == "cancel":
+            term.choose("Cancel")
+        else:
+            term.press(CTRL_C)
+        assert term.finish() == 130
+        assert not (target / "architecture" / "decisions.yaml").exists()
+
+        term = Terminal("new", str(target), "--answers", str(answers), "--resume", *DATE)
+        begin(term)
+        term.expect("Write the record")  # no question left: straight to the review
+        assert "RPM package" in term.screen_text()
+        assert not (target / "architecture" / "decisions.yaml").exists()
+        if stop == "cancel":
+            term.choose("Cancel")
+            assert term.finish() == 130
+            continue
+        term.press(ENTER)
+        assert term.finish() == 0, term.text
+        assert record_of(target).decisions["deployment"].answers["artifact"] == "rpm"
+
+
+def test_owner_and_date_of_decide_later_survive_back_and_ctrl_c(bank: Bank, tmp_path: Path) -> None:
+    answers = answers_except(bank, tmp_path, {"deployment"})
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), "--answers", str(answers), *DATE)
+    begin(term)
+    go_through(term)
+    for prompt in ("What do you ship", "continuous integration", "WSGI server"):
+        term.expect(prompt)
+        term.press(ENTER)
+    term.expect("configuration management")
+    term.press(DOWN, DOWN, DOWN, DOWN, ENTER)  # decide later
+    term.expect("Who will bring this question back")
+    term.type("Lena" + ENTER)
+    term.expect("When should it be decided")
+    term.type("after the pilot" + ENTER)
+    term.expect("Why did you decide")
+    term.press(ESC)  # back over the deferred question
+    term.expect("configuration management")
+    term.press(ENTER)  # still on "Decide later"
+    term.expect("Who will bring this question back")
+    term.settle()
+    shown = [line for line in term.lines() if line.strip()]
+    assert shown[-1].strip() == "Lena", term.show()  # offered again, not blank
+    term.press(ENTER)
+    term.expect("When should it be decided")
+    term.press(ENTER)
+    term.expect("Why did you decide")
+    term.press(CTRL_C)
+    assert term.finish() == 130
+    draft = yaml.safe_load((target / "architecture" / ".decisions.draft.yaml").read_text())
+    assert draft["open"]["deployment.config_management"] == {
+        "owner": "Lena",
+        "revisit": "after the pilot",
+    }
+
+    term = Terminal("new", str(target), "--answers", str(answers), "--resume", *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("Why did you decide")
+    term.press(ENTER)
+    term.expect("Write the record")
+    term.press(ENTER)
+    assert term.finish() == 0, term.text
+    item = record_of(target).decisions["deployment"].open["config_management"]
+    assert (item.owner, item.revisit) == ("Lena", "after the pilot")
+
+
+def test_back_back_ctrl_c_keeps_the_later_answers(bank: Bank, tmp_path: Path) -> None:
+    answers = answers_except(bank, tmp_path, {"deployment"})
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), "--answers", str(answers), *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("What do you ship")
+    term.press(DOWN, ENTER)  # docker -> rpm
+    term.expect("continuous integration")
+    term.press(DOWN, ENTER)  # github -> gitlab
+    term.expect("WSGI server")
+    term.press(DOWN, ENTER)  # gunicorn -> the next server
+    term.expect("configuration management")
+    term.press(DOWN, ENTER)  # none -> ansible
+    term.expect("Why did you decide")
+    term.press(ESC)
+    term.expect("configuration management")
+    term.press(ESC)
+    term.expect("WSGI server")
+    term.press(CTRL_C)
+    assert term.finish() == 130
+
+    term = Terminal("new", str(target), "--answers", str(answers), "--resume", *DATE)
+    begin(term)
+    go_through(term)
+    for prompt in ("WSGI server", "configuration management"):
+        term.expect(prompt)
+        term.press(ENTER)  # the answer given before going back is offered
+    term.expect("Why did you decide")
+    term.press(ENTER)
+    term.expect("Write the record")
+    term.press(ENTER)
+    assert term.finish() == 0, term.text
+    deployment = record_of(target).decisions["deployment"]
+    artifact = bank.question("deployment.wsgi_server")
+    assert artifact is not None
+    assert deployment.answers["artifact"] == "rpm"
+    assert deployment.answers["ci"] == "gitlab"
+    assert deployment.answers["wsgi_server"] == artifact.choices[1].value
+    assert deployment.answers["config_management"] == "ansible"
+
+
+STRICT_ASCII = {"LC_ALL": "C", "LANG": "", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+
+
+def test_strict_ascii_locale_never_loses_the_meeting(bank: Bank, tmp_path: Path) -> None:
+    answers = answers_except(bank, tmp_path, {"project"})
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), "--answers", str(answers), *DATE, env=STRICT_ASCII)
+    begin(term)
+    go_through(term)
+    term.expect("What is the service called")
+    term.press(CTRL_U)
+    term.child.send(b"D\xe9sk\r")  # Latin-1, not UTF-8: refused beside the prompt
+    term.expect("not UTF-8")
+    term.press(CTRL_U)
+    term.child.send("Désk\r".encode())  # UTF-8 bytes under the C locale
+    term.expect("Python package name")
+    term.press(CTRL_U)
+    term.type("desk" + ENTER)
+    term.expect("One sentence")
+    term.type("Café orders" + ENTER)
+    term.expect("Write the record")
+    term.press(ENTER)
+    status = term.finish()
+    assert "Traceback" not in term.text
+    assert status == 0, term.text
+    record = record_of(target)
+    assert (record.project.name, record.project.description) == ("Désk", "Café orders")
+
+
+def test_a_crash_while_writing_keeps_a_draft(
+    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any failure after the first answer leaves a draft (here: the writer breaks)."""
+    from typer.testing import CliRunner
+
+    from planner import kickoff, terminal
+    from planner.cli import app
+    from tests.conftest import ScriptedPrompter
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(terminal, "is_interactive", lambda: True)
+    monkeypatch.setattr(terminal, "make_prompter", lambda: ScriptedPrompter())
+    monkeypatch.setattr(kickoff, "finish", broken)
+    target = tmp_path / "svc"
+    result = CliRunner().invoke(app, ["new", str(target)])
+    assert result.exit_code == 2
+    assert "disk on fire" in result.stderr and "--resume" in result.stderr
+    assert (target / "architecture" / ".decisions.draft.yaml").exists()
+
+
+def test_back_is_one_key_in_every_prompt_type(bank: Bank, tmp_path: Path) -> None:
+    """Esc in a confirm, a pre-filled list, a select, a checkbox and a number prompt."""
+    answers = answers_except(bank, tmp_path, {"lifetimes", "layout", "testing"})
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), "--answers", str(answers), *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("How long does a database session live")  # lifetimes.database: select
+    term.press(ENTER)
+    term.expect(r"\(Space ticks")  # lifetimes.other_resources: checkbox
+    term.press(" ")  # tick one: Back still works
+    term.press(ESC)
+    term.expect("How long does a database session live")  # back in the select
+    term.press(ENTER)
+    term.expect(r"\(Space ticks")
+    term.press(ENTER)
+    term.expect("Why did you decide")  # rationale: text
+    term.press(ENTER)
+    go_through(term)
+    term.expect("How is the package organised")
+    term.press(ENTER)
+    term.expect("How are views")
+    term.press(ENTER)
+    term.expect("Put the package under src")  # confirm: y answers at once
+    term.press("y")
+    term.expect("Name the first features")  # list, pre-filled with "accounts"
+    term.press(ESC)
+    term.expect("Put the package under src")
+    term.press(ESC)  # back from a confirm
+    term.expect("How are views")
+    term.press(LEFT)  # Left goes back in a select too
+    term.expect("How is the package organised")
+    term.press(ENTER)
+    term.expect("How are views")
+    term.press(ENTER)
+    term.expect("Put the package under src")
+    term.press("n")
+    term.expect("Name the first features")
+    term.press(ENTER)
+    term.expect("Why did you decide")
+    term.press(ENTER)
+    go_through(term)
+    term.expect("Where do the tests for a module live")
+    term.press(ENTER)
+    term.expect("Minimum line coverage")  # number, pre-filled with 80
+    term.press(ESC)
+    term.expect("Where do the tests for a module live")
+    term.press(ENTER)
+    term.expect("Minimum line coverage")
+    term.press(ENTER)
+    term.expect("Why did you decide")
+    term.press(ENTER)
+    term.expect("Write the record")
+    term.choose("Change an answer")
+    term.expect("Which answer")
+    term.press(ESC)  # leaves "Which answer?" for the review
+    term.expect("Write the record")
+    term.press(ENTER)
+    assert term.finish() == 0, term.text
+    record = record_of(target)
+    assert record.decisions["layout"].answers["src_layout"] is False
+    assert record.decisions["layout"].answers["features"] == ["accounts"]
+    assert "Back to the previous question" not in term.text  # no fake answer left behind
 
 
 def test_no_terminal_never_hangs(tmp_path: Path) -> None:

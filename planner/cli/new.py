@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from planner.cli.options import PacksOpt, SetOpt, TemplatesOpt
 
 if TYPE_CHECKING:
+    from planner.files.apply import Outcome
     from planner.kickoff import Kickoff
     from planner.wizard import Prompter
 
@@ -108,38 +109,111 @@ def new(
             f"no terminal to ask the remaining questions ({names}); "
             f"answer with {kickoff.NON_INTERACTIVE_FLAGS}"
         )
-    if missing:
-        _hold_meeting(meeting, terminal.make_prompter())
+    again = _resume_command(directory, record, packs or [])
+    held = bool(missing) or (resume and interactive)
+    if held:  # a resumed meeting always comes back to its review
+        _hold_meeting(meeting, terminal.make_prompter(), again)
     try:
         outcome = kickoff.finish(meeting, template_dirs=templates or [])
-    except PlannerError as exc:
-        saved = kickoff.save_draft(meeting) if missing else None
-        if saved is not None:
-            exc.message += (
-                f"\nThe answers are kept in {saved}; fix the problem and run again with --resume."
-            )
-        raise
-    show_outcome(outcome, quiet_unchanged=True)
+    except Exception as exc:
+        saved = kickoff.save_draft(meeting) if held else None
+        if saved is None:
+            raise
+        note = f"The answers are kept in {saved}; fix the problem and run `{again}`."
+        if isinstance(exc, PlannerError):
+            exc.message += "\n" + note
+            raise
+        raise PlannerError(f"could not write the project ({exc!r})\n{note}") from exc
+    if _verbose() or not held:
+        show_outcome(outcome, quiet_unchanged=True)
+    else:
+        show_summary(meeting, outcome)
 
 
-def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:
-    """Run the wizard; on Ctrl-C, cancel or a crash, keep the answers as a draft."""
+def _verbose() -> bool:
+    import logging
+
+    return logging.getLogger().isEnabledFor(logging.INFO)
+
+
+def _resume_command(directory: Path, record: Path, packs: list[Path]) -> str:
+    """The exact command that continues this meeting from its draft."""
+    import shlex
+
+    words = ["planner", "new", str(directory), "--resume"]
+    if record != Path("architecture/decisions.yaml"):
+        words += ["--record", str(record)]
+    for pack in packs:
+        words += ["--questions", str(pack)]
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def show_summary(meeting: Kickoff, outcome: Outcome) -> None:
+    """A few lines after a meeting: what was written, what to read, what is open, what next."""
+    from planner.files.plan import Action
+    from planner.questions.model import DEFERRED
+    from planner.render import record_location
+    from planner.wizard import label
+
+    root = meeting.request.target
+    written = [s.path for s in outcome.steps if s.action is not Action.UNCHANGED]
+    adrs = [p for p in written if p.startswith("docs/adr/") and p.endswith(".md")]
+    record_rel = record_location(meeting.record_path, root)
+    typer.echo("")
+    typer.echo(f"Wrote {len(written)} files in {root}/ ({outcome.summary()}).")
+    typer.echo(f"  the decisions     {root / record_rel}")
+    if "docs/architecture.md" in written:
+        typer.echo(f"  read this first   {root / 'docs' / 'architecture.md'}")
+    if adrs:
+        typer.echo(f"  ADRs              {root / 'docs' / 'adr'}/ ({len(adrs)})")
+    others = len(written) - len(adrs) - 2 - ("docs/architecture.md" in written)
+    if others > 0:
+        typer.echo(f"  and {others} more (the project skeleton); planner -v new lists them all")
+    resolved = meeting.interview.resolved()
+    open_ids = [qid for qid, value in resolved.items() if value is DEFERRED]
+    if open_ids:
+        typer.echo("Open questions:")
+        for qid in open_ids:
+            question = meeting.bank.question(qid)
+            assert question is not None
+            item = meeting.open_items.get(qid)
+            who = ", ".join(p for p in ((item.owner, item.revisit) if item else ()) if p)
+            title = f"{question.section} › {question.title}"
+            typer.echo(f"  {title}: {label(question, DEFERRED)}" + (f" ({who})" if who else ""))
+    typer.echo("Next:")
+    typer.echo(f"  cd {root} && python3 -m venv .venv && . .venv/bin/activate")
+    typer.echo("  pip install -e '.[test]' && pytest    install it and run its tests")
+    if "README.md" in written:
+        typer.echo(f"  serve it: the commands under 'Run it' in {root / 'README.md'}")
+    typer.echo(f"  planner check {root}    check the code against the decisions")
+
+
+def _hold_meeting(meeting: Kickoff, prompter: Prompter, again: str) -> None:
+    """Run the wizard; on Ctrl-C, cancel or a crash, keep everything typed as a draft."""
     from planner import kickoff, wizard
     from planner.errors import Aborted
 
     try:
-        meeting.open_items.update(wizard.run(meeting.interview, prompter))
+        wizard.run(
+            meeting.interview,
+            prompter,
+            open_items=meeting.open_items,
+            resumed=meeting.resumed,
+        )
     except (KeyboardInterrupt, EOFError):
-        saved = kickoff.save_draft(meeting)
-        where = f"; answers so far are in {saved}, continue with --resume" if saved else ""
-        raise Aborted(f"interrupted{where}") from None
+        _stopped(kickoff.save_draft(meeting), "interrupted", again)
     except Aborted as exc:
-        saved = kickoff.save_draft(meeting)
-        where = f"; answers so far are in {saved}, continue with --resume" if saved else ""
-        raise Aborted(f"{exc.message}{where}") from None
+        _stopped(kickoff.save_draft(meeting), exc.message, again)
     except BaseException:
         kickoff.save_draft(meeting)
         raise
+
+
+def _stopped(saved: Path | None, why: str, again: str) -> NoReturn:
+    """A voluntary stop is not an error: say where the answers are and how to go on."""
+    where = f"; the answers so far are in {saved}\nContinue with: {again}" if saved else ""
+    typer.echo(f"planner: {why}{where}", err=True)
+    raise typer.Exit(130)
 
 
 def register(app: typer.Typer) -> None:

@@ -89,7 +89,13 @@ def revisit(
 
         prompter = terminal.make_prompter()
         try:
-            wizard.run(session.interview, prompter)
+            wizard.run(
+                session.interview,
+                prompter,
+                open_items=session.open_items,
+                old=session.old_answers,
+                cancel="Cancel (nothing is written)",
+            )
         except (KeyboardInterrupt, EOFError):
             raise Aborted("interrupted; nothing was written") from None
     new_record, found = core.build(session)
