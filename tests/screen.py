@@ -149,3 +149,22 @@ class Terminal:
         target = next(i for i in menu if label in lines[i] and i >= pointer - 20)
         step = DOWN if target > pointer else UP
         self.press(*([step] * abs(target - pointer)), ENTER)
+
+
+# Lines planner prints once per step (a prompt's own text is drawn again as it changes).
+_STEP = r"Architecture kickoff|Suggested answers:|question \d+ of \d+|Review: every answer"
+
+
+def meeting_with_defaults(term: Terminal, *, accept: bool) -> int:
+    """Take every suggested answer: with ``a`` at each introduction when ``accept``,
+    else Enter at each introduction and at each question. Returns the keystrokes."""
+    while True:
+        step = term.expect(_STEP)
+        if step == "Review: every answer":
+            term.expect("Write the record")
+            term.press(ENTER)
+            return term.keystrokes
+        if step == "Suggested answers:" and accept:
+            term.press("a")
+        else:
+            term.press(ENTER)

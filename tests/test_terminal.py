@@ -17,7 +17,7 @@ import yaml
 from planner.questions.engine import Interview, fill_defaults
 from planner.questions.model import Bank
 from planner.record.io import load_record
-from tests.screen import CTRL_C, CTRL_U, DOWN, ENTER, ESC, LEFT, Terminal
+from tests.screen import CTRL_C, CTRL_U, DOWN, ENTER, ESC, LEFT, Terminal, meeting_with_defaults
 
 pytestmark = pytest.mark.terminal
 
@@ -471,3 +471,24 @@ def test_ctrl_c_at_any_moment_leaves_old_or_new(command: str, tmp_path: Path) ->
         outcomes.add("after" if state == after else "before")
         assert not [p for p in copy.rglob("*.tmp")] and not [p for p in copy.rglob("*.bak")]
     assert "before" in outcomes  # an early Ctrl-C leaves everything as it was
+
+
+def test_a_defaults_only_meeting_costs_at_most_12_keys(tmp_path: Path) -> None:
+    """Accepting the suggested answers is one key per section: the whole meeting fits in 12."""
+    import subprocess
+
+    target = tmp_path / "a" / "svc"
+    term = Terminal("new", str(target), *DATE)
+    keys = meeting_with_defaults(term, accept=True)
+    assert term.finish() == 0, term.text
+    assert keys <= 12, keys
+    # the same record as --defaults writes for a folder of the same name
+    reference = tmp_path / "b" / "svc"
+    subprocess.run(
+        [sys.executable, "-m", "planner", "new", str(reference), "--defaults", *DATE],
+        check=True,
+        capture_output=True,
+    )
+    assert (target / "architecture" / "decisions.yaml").read_text() == (
+        reference / "architecture" / "decisions.yaml"
+    ).read_text()
