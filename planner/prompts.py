@@ -81,9 +81,9 @@ class QuestionaryPrompter:
         size = shutil.get_terminal_size((80, 24))
         return size.columns, size.lines
 
-    def _wrap(self, text: str, indent: str = "", first: str | None = None) -> str:
-        """``text`` broken at word boundaries to fit the terminal (one column spare)."""
-        width = max(self._size()[0] - 1, 20)
+    def _wrap(self, text: str, indent: str = "", first: str | None = None, spare: int = 1) -> str:
+        """``text`` broken at word boundaries to fit the terminal (``spare`` columns free)."""
+        width = max(self._size()[0] - spare, 20)
         return textwrap.fill(
             " ".join(text.split()),
             width=width,
@@ -119,15 +119,15 @@ class QuestionaryPrompter:
         self._print(
             [
                 ("class:qmark", "? "),
-                ("class:question", self._wrap(prompt, "  ", "")),
+                ("class:question", self._wrap(prompt, "  ", "  ")[2:]),
                 ("", "\n"),
                 ("class:answer", self._wrap(answer, "  ", "  ")),
             ]
         )
 
-    def _message(self, text: str) -> str:
-        """A prompt's question, wrapped; questionary puts "? " in front."""
-        return self._wrap(text, "  ", "")
+    def _message(self, text: str, hint: str = "") -> str:
+        """A prompt's question and its key hint, wrapped; questionary adds "? " and a space."""
+        return self._wrap(f"{text} {hint}".strip(), "  ", "  ", spare=2)[2:]
 
     # -- output -------------------------------------------------------------
 
@@ -171,7 +171,7 @@ class QuestionaryPrompter:
         count = progress.count
         answer = self._run(
             questionary.select(
-                self._message("How do you want to answer this part?"),
+                self._message("How do you want to answer this part?", self._hint(can_back)),
                 choices=[
                     questionary.Choice(
                         f"Go through the questions ({count})" if count > 1 else "Answer it",
@@ -179,7 +179,7 @@ class QuestionaryPrompter:
                     ),
                     questionary.Choice("Accept the suggested answers [a]", value="accept"),
                 ],
-                instruction=self._hint(can_back),
+                instruction=" ",
                 style=_STYLE,
                 **self._io,
             ),
@@ -268,10 +268,10 @@ class QuestionaryPrompter:
         self._back_keys(keys, can_back, typed=False)
         answer = self._run(
             questionary.select(
-                self._message(question.prompt),
+                self._message(question.prompt, self._hint(can_back)),
                 choices=choices,
                 default=start if start in valid else None,
-                instruction=self._hint(can_back),
+                instruction=" ",
                 style=_STYLE,
                 use_shortcuts=False,
                 **self._io,
@@ -309,10 +309,10 @@ class QuestionaryPrompter:
         start = _DEFER if default is DEFERRED else default
         answer = self._run(
             questionary.select(
-                self._message(message),
+                self._message(message, self._hint(can_back, "y/n")),
                 choices=choices,
                 default=start if start in (True, False, _DEFER) else None,
-                instruction=self._hint(can_back, "y/n"),
+                instruction=" ",
                 style=_STYLE,
                 use_shortcuts=False,
                 **self._io,
@@ -345,10 +345,10 @@ class QuestionaryPrompter:
         self._back_keys(keys, can_back, typed=False)
         answer = self._run(
             questionary.checkbox(
-                self._message(question.prompt),
+                self._message(question.prompt, self._hint(can_back, "Space ticks, Enter confirms")),
                 choices=choices,
                 style=_STYLE,
-                instruction=self._hint(can_back, "Space ticks, Enter confirms"),
+                instruction=" ",
                 **self._io,
             ),
             keys,
@@ -460,7 +460,9 @@ class QuestionaryPrompter:
                 questionary.Choice(cancel, value="cancel"),
             ]
             action = self._run(
-                questionary.select("Write the record?", choices=choices, style=_STYLE, **self._io)
+                questionary.select(
+                    "Write the record?", choices=choices, instruction=" ", style=_STYLE, **self._io
+                )
             )
             if action == _MORE:
                 shown = (shown + 1) % len(pages)
@@ -494,9 +496,9 @@ class QuestionaryPrompter:
             choices.append(questionary.Choice(text, value=r.question.id))
         picked = self._run(
             questionary.select(
-                "Which answer?",
+                self._message("Which answer?", self._hint(True)),
                 choices=choices,
-                instruction=self._hint(True),
+                instruction=" ",
                 style=_STYLE,
                 **self._io,
             ),

@@ -17,7 +17,17 @@ import yaml
 from planner.questions.engine import Interview, fill_defaults
 from planner.questions.model import Bank
 from planner.record.io import load_record
-from tests.screen import CTRL_C, CTRL_U, DOWN, ENTER, ESC, LEFT, Terminal, meeting_with_defaults
+from tests.screen import (
+    CTRL_C,
+    CTRL_U,
+    DOWN,
+    ENTER,
+    ESC,
+    LEFT,
+    UP,
+    Terminal,
+    meeting_with_defaults,
+)
 
 pytestmark = pytest.mark.terminal
 
@@ -492,3 +502,80 @@ def test_a_defaults_only_meeting_costs_at_most_12_keys(tmp_path: Path) -> None:
     assert (target / "architecture" / "decisions.yaml").read_text() == (
         reference / "architecture" / "decisions.yaml"
     ).read_text()
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _edge_lines(term: Terminal) -> list[str]:
+    """Lines that reach the last column: a wrapped-by-character or cut-off line."""
+    return [line for line in term.lines() if len(line) >= term.cols]
+
+
+@pytest.mark.parametrize("cols", [80, 50])
+def test_every_screen_fits_the_terminal_without_breaking_words(
+    bank: Bank, tmp_path: Path, cols: int
+) -> None:
+    """The whole meeting at COLSx24, read off a terminal emulator: each introduction, each
+    "why" and each choice's description is on screen in full, and no line runs into the
+    last column (where a word would be broken or cut)."""
+    interview = Interview(bank, target_name="svc")
+    order = []
+    while (question := interview.pending()) is not None:
+        order.append(question)
+        interview.accept_default(question)
+    term = Terminal("new", str(tmp_path / "svc"), *DATE, cols=cols, rows=24)
+    begin(term)
+    problems: list[str] = []
+
+    def check(what: str, text: str) -> None:
+        screen = term.screen_text()
+        if _words(text) not in screen:
+            problems.append(f"{what}: not shown whole:\n{term.show()}")
+        if _edge_lines(term):
+            problems.append(f"{what}: runs into the last column:\n{term.show()}")
+
+    section = None
+    for question in order:
+        if question.section != section:
+            section = question.section
+            current = bank.section(section)
+            assert current is not None
+            term.expect("How do you want to answer this part")
+            check(f"introduction of {section}", current.intro)
+            term.press(ENTER)
+        term.expect(r"question \d+ of \d+")
+        term.settle()
+        check(f"{question.id} why", f"why: {question.help}")
+        if question.type == "select":
+            moves = 0
+            for _ in range(len(question.choices) + 1):  # every choice, wherever the pointer starts
+                term.press(DOWN)
+                moves += 1
+                term.settle(0.15)
+                pointed = next(line for line in term.lines() if line.startswith(" » "))
+                choice = next((c for c in question.choices if pointed[3:].strip() == c.label), None)
+                if choice is not None and choice.description:
+                    check(f"{question.id}={choice.value}", f"Description: {choice.description}")
+            term.press(*([UP] * moves))
+        term.press(ENTER)
+    # the review: every page shows its title (nothing scrolled away) and fits the width
+    import re
+
+    term.expect("Review: every answer")
+    term.expect("Write the record")
+    counted = re.search(r"page 1 of (\d+)", term.screen_text())
+    pages = int(counted.group(1)) if counted else 1
+    assert pages <= 4, term.show()
+    for page in range(1, pages + 1):
+        title = next((line for line in term.lines() if line.startswith("Review:")), None)
+        assert title is not None, f"the review's top scrolled away:\n{term.show()}"
+        assert pages == 1 or f"page {page} of {pages}" in term.screen_text(), term.show()
+        assert not _edge_lines(term), term.show()
+        if page < pages:
+            term.choose("Show page")
+            term.expect("Write the record")
+    assert not problems, "\n\n".join(problems)
+    term.choose("Yes, write it")
+    assert term.finish() == 0
