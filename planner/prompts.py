@@ -361,7 +361,7 @@ class QuestionaryPrompter:
 
     def _text(self, question: Question, default: Value, can_back: bool, check: Checker) -> Value:
         more = []
-        if question.type == "list":
+        if question.type == "list" and "comma" not in question.prompt:
             more.append("comma-separated")
         if question.deferrable:
             more.append(f"{DEFER_TOKEN} alone: decide later")

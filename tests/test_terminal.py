@@ -579,3 +579,123 @@ def test_every_screen_fits_the_terminal_without_breaking_words(
     assert not problems, "\n\n".join(problems)
     term.choose("Yes, write it")
     assert term.finish() == 0
+
+
+def test_revisit_offers_the_recorded_owner_and_date_and_marks_changes(tmp_path: Path) -> None:
+    import subprocess
+
+    target = tmp_path / "svc"
+    subprocess.run(
+        [sys.executable, "-m", "planner", "new", str(target), "--defaults", *DATE]
+        + ["--set", "deployment.config_management=?"],
+        check=True,
+        capture_output=True,
+    )
+    record_file = target / "architecture" / "decisions.yaml"
+    text = record_file.read_text()
+    assert "config_management: {owner: '', revisit: ''}" in text
+    record_file.write_text(
+        text.replace(
+            "config_management: {owner: '', revisit: ''}",
+            "config_management: {owner: Lena, revisit: after the pilot}",
+        )
+    )
+    args = ("revisit", str(record_file), "--only", "deployment", "--date", "2026-12-01")
+    term = Terminal(*args)
+    begin(term)
+    go_through(term)
+    term.expect("What do you ship")
+    term.press(DOWN, ENTER)  # docker -> rpm
+    for prompt in ("continuous integration", "WSGI server"):
+        term.expect(prompt)
+        term.press(ENTER)
+    term.expect("configuration management")
+    term.press(ENTER)  # still open: the pointer is on "Decide later"
+    term.expect("Who will bring this question back")
+    term.settle()
+    assert [line for line in term.lines() if line.strip()][-1].strip() == "Lena", term.show()
+    term.press(ENTER)
+    term.expect("When should it be decided")
+    term.settle()
+    shown = [line for line in term.lines() if line.strip()][-1].strip()
+    assert shown == "after the pilot", term.show()
+    term.press(ENTER)
+    term.expect("Why did you decide")
+    term.press(ENTER)
+    term.expect("Write the record")
+    review = term.screen_text()
+    assert "* Artifact: RPM package (was Container image)" in review
+    assert "1 changed" in review
+    assert "keeps a draft" not in review  # revisit keeps none, so it promises none
+    assert "Cancel (nothing is written)" in review
+    term.press(ENTER)
+    term.expect("Apply these changes")
+    term.press("y")
+    assert term.finish() == 0, term.text
+    record = record_of(target)
+    assert record.decisions["deployment"].answers["artifact"] == "rpm"
+    item = record.decisions["deployment"].open["config_management"]
+    assert (item.owner, item.revisit) == ("Lena", "after the pilot")
+
+
+def test_after_a_meeting_a_short_summary_and_every_file_with_v(tmp_path: Path) -> None:
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), *DATE)
+    meeting_with_defaults(term, accept=True)
+    assert term.finish() == 0, term.text
+    after = term.text[term.text.rindex("Write the record") :]
+    lines = [line for line in after.splitlines() if line.strip()]
+    assert len(lines) <= 16, after
+    assert "docs/architecture.md" in after and "decisions.yaml" in after
+    assert "created" not in after  # no line per file
+    assert "pytest" in after and f"planner check {target}" in after
+    written = sorted(
+        str(p.relative_to(target))
+        for p in target.rglob("*")
+        if p.is_file() and ".planner" not in p.parts  # planner's own bookkeeping
+    )
+
+    target = tmp_path / "v" / "svc"
+    term = Terminal("-v", "new", str(target), *DATE)
+    meeting_with_defaults(term, accept=True)
+    assert term.finish() == 0, term.text
+    for path in written:
+        assert path in term.text, path
+
+
+def test_validation_message_sits_beside_the_prompt(tmp_path: Path) -> None:
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), *DATE, cols=80, rows=24)
+    begin(term)
+    go_through(term)
+    term.expect("What is the service called")
+    term.press(ENTER)
+    term.expect("Python package name")
+    term.press(CTRL_U)
+    term.type("Bad Name" + ENTER)
+    term.expect("lower-case letters")
+    lines = term.lines()
+    message = next(i for i, line in enumerate(lines) if "lower-case letters" in line)
+    prompt = max(i for i, line in enumerate(lines) if "Python package name" in line)
+    assert 0 < prompt - message <= 4, term.show()  # right above the prompt asked again
+    assert lines[-1].strip() == "" or "lower-case" not in lines[-1]
+    term.press(CTRL_U)
+    term.type("<" + ENTER)  # not a package name, and not a way back either
+    term.expect("lower-case letters")
+    term.press(CTRL_U)
+    term.type("desk" + ENTER)
+    term.expect("One sentence")
+    term.press(CTRL_C)
+    assert term.finish() == 130
+
+
+def test_a_project_name_is_never_the_back_key(tmp_path: Path) -> None:
+    term = Terminal("new", str(tmp_path / "svc"), *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("What is the service called")
+    term.press(CTRL_U)
+    term.type("<" + ENTER)
+    term.expect("press Esc to go back")
+    term.press(CTRL_C)
+    assert term.finish() == 130

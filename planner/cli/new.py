@@ -133,7 +133,7 @@ def new(
 def _verbose() -> bool:
     import logging
 
-    return logging.getLogger().isEnabledFor(logging.INFO)
+    return logging.getLogger("planner").isEnabledFor(logging.INFO)
 
 
 def _resume_command(directory: Path, record: Path, packs: list[Path]) -> str:
@@ -150,36 +150,41 @@ def _resume_command(directory: Path, record: Path, packs: list[Path]) -> str:
 
 def show_summary(meeting: Kickoff, outcome: Outcome) -> None:
     """A few lines after a meeting: what was written, what to read, what is open, what next."""
+    import re
+
     from planner.files.plan import Action
     from planner.questions.model import DEFERRED
     from planner.render import record_location
-    from planner.wizard import label
 
     root = meeting.request.target
     written = [s.path for s in outcome.steps if s.action is not Action.UNCHANGED]
-    adrs = [p for p in written if p.startswith("docs/adr/") and p.endswith(".md")]
+    adrs = [p for p in written if re.fullmatch(r"docs/adr/\d+-.*\.md", p)]
     record_rel = record_location(meeting.record_path, root)
+    guide = "docs/architecture.md"
     typer.echo("")
-    typer.echo(f"Wrote {len(written)} files in {root}/ ({outcome.summary()}).")
+    typer.echo(f"Wrote {len(written)} files in {root}/:")
     typer.echo(f"  the decisions     {root / record_rel}")
-    if "docs/architecture.md" in written:
-        typer.echo(f"  read this first   {root / 'docs' / 'architecture.md'}")
+    if guide in written:
+        typer.echo(f"  read this first   {root / guide}")
     if adrs:
-        typer.echo(f"  ADRs              {root / 'docs' / 'adr'}/ ({len(adrs)})")
-    others = len(written) - len(adrs) - 2 - ("docs/architecture.md" in written)
-    if others > 0:
-        typer.echo(f"  and {others} more (the project skeleton); planner -v new lists them all")
+        typer.echo(f"  {str(len(adrs)) + ' ADRs':<18}{root / 'docs' / 'adr'}/")
+    others = len([p for p in written if p not in adrs and p not in (guide, record_rel)])
+    if others:
+        typer.echo(
+            f"  and {others} more: the project skeleton and its tooling (-v lists each file)"
+        )
     resolved = meeting.interview.resolved()
     open_ids = [qid for qid, value in resolved.items() if value is DEFERRED]
     if open_ids:
-        typer.echo("Open questions:")
+        typer.echo("Left for later:")
         for qid in open_ids:
             question = meeting.bank.question(qid)
-            assert question is not None
+            section = meeting.bank.section(question.section) if question else None
+            if question is None or section is None:
+                continue
             item = meeting.open_items.get(qid)
             who = ", ".join(p for p in ((item.owner, item.revisit) if item else ()) if p)
-            title = f"{question.section} › {question.title}"
-            typer.echo(f"  {title}: {label(question, DEFERRED)}" + (f" ({who})" if who else ""))
+            typer.echo(f"  {section.title} › {question.title}: {who or 'nobody named yet'}")
     typer.echo("Next:")
     typer.echo(f"  cd {root} && python3 -m venv .venv && . .venv/bin/activate")
     typer.echo("  pip install -e '.[test]' && pytest    install it and run its tests")
