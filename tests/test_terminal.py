@@ -586,8 +586,17 @@ def test_revisit_offers_the_recorded_owner_and_date_and_marks_changes(tmp_path: 
 
     target = tmp_path / "svc"
     subprocess.run(
-        [sys.executable, "-m", "planner", "new", str(target), "--defaults", *DATE]
-        + ["--set", "deployment.config_management=?"],
+        [
+            sys.executable,
+            "-m",
+            "planner",
+            "new",
+            str(target),
+            "--defaults",
+            *DATE,
+            "--set",
+            "deployment.config_management=?",
+        ],
         check=True,
         capture_output=True,
     )
