@@ -484,19 +484,41 @@ class QuestionaryPrompter:
         return title
 
     def _pick_answer(self, rows: list[ReviewRow]) -> str | None:
-        """Which answer to change; None goes back to the review."""
+        """Which answer to change: first its part, then the answer; None goes back to the review.
+
+        Two short lists instead of one long one, so each fits a 24-row terminal.
+        """
+        parts: dict[str, list[ReviewRow]] = {}
+        for row in rows:
+            parts.setdefault(row.section.id, []).append(row)
+        while True:
+            part = self._pick(
+                "Change which part?",
+                "← Back to the review",
+                [(sid, items[0].section.title) for sid, items in parts.items()],
+            )
+            if part is None:
+                return None
+            width = self._size()[0] - 4
+            picked = self._pick(
+                "Which answer?",
+                "← Back to the parts",
+                [
+                    (r.question.id, _fit(f"{r.question.title}: {r.shown}", width))
+                    for r in parts[part]
+                ],
+            )
+            if picked is not None:
+                return picked
+
+    def _pick(self, message: str, back: str, options: list[tuple[str, str]]) -> str | None:
         keys = KeyBindings()
         self._back_keys(keys, True, typed=False)
-        width = self._size()[0] - 6
-        choices = [questionary.Choice("← Back to the review", value=_BACK)]
-        for r in rows:
-            text = f"{r.section.title} › {r.question.title}: {r.shown}"
-            if len(text) > width:
-                text = textwrap.shorten(text, width=width, placeholder=" …")
-            choices.append(questionary.Choice(text, value=r.question.id))
+        choices = [questionary.Choice(back, value=_BACK)]
+        choices += [questionary.Choice(text, value=value) for value, text in options]
         picked = self._run(
             questionary.select(
-                self._message("Which answer?", self._hint(True)),
+                self._message(message, self._hint(True)),
                 choices=choices,
                 instruction=" ",
                 style=_STYLE,
@@ -505,6 +527,13 @@ class QuestionaryPrompter:
             keys,
         )
         return None if picked == _BACK else str(picked)
+
+
+def _fit(text: str, width: int) -> str:
+    """One list line: shortened at a word boundary, marked with "…", when it cannot fit."""
+    if len(text) <= width:
+        return text
+    return textwrap.shorten(text, width=width, placeholder=" …")
 
 
 def _as_text(value: Value) -> str:

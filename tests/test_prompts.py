@@ -131,7 +131,8 @@ def test_review_write_and_change(bank: Bank) -> None:
             == "write"
         )
     with create_pipe_input() as pipe:
-        pipe.send_text(DOWN + ENTER + DOWN + ENTER)  # "Which answer?" starts on "Back"
+        # "Change which part?" and "Which answer?" both start on their "Back" item
+        pipe.send_text(DOWN + ENTER + DOWN + ENTER + DOWN + ENTER)
         choice = QuestionaryPrompter(input=pipe, output=DummyOutput()).review(rows, cancel="Cancel")
         assert (choice.action, choice.question) == ("change", "deployment.artifact")
 
@@ -141,7 +142,8 @@ def test_which_answer_leads_back_to_the_review(bank: Bank) -> None:
     section = bank.section("deployment")
     assert question is not None and section is not None
     rows = [ReviewRow(question, section, "docker")]
-    for leave in (ESC, ENTER):  # the Back key, or the "Back to the review" item
+    # the Back key, the "Back to the review" item, or back from an answer to the parts
+    for leave in (ESC, ENTER, DOWN + ENTER + ESC + ESC):
         with create_pipe_input() as pipe:
             pipe.send_text(DOWN + ENTER + leave)
             pipe.send_text(ENTER)  # the review again: write

@@ -404,8 +404,12 @@ def test_back_is_one_key_in_every_prompt_type(bank: Bank, tmp_path: Path) -> Non
     term.press(ENTER)
     term.expect("Write the record")
     term.choose("Change an answer")
+    term.expect("Change which part")
+    term.choose("Testing")
     term.expect("Which answer")
-    term.press(ESC)  # leaves "Which answer?" for the review
+    term.press(ESC)  # back to the parts
+    term.expect("Change which part")
+    term.press(ESC)  # and back to the review
     term.expect("Write the record")
     term.press(ENTER)
     assert term.finish() == 0, term.text
