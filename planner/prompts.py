@@ -131,20 +131,24 @@ class QuestionaryPrompter:
 
     # -- output -------------------------------------------------------------
 
-    def start(self, sections: Sequence[Section], *, resumed: bool) -> None:
+    def start(self, sections: Sequence[Section], *, resumed: bool, keeps_draft: bool) -> None:
         heuristics = [s for s in sections if s.kind == "heuristic"]
+        facts = [s for s in sections if s.kind != "heuristic"]
         self._print([("", "\n"), ("class:question", "Architecture kickoff")])
         if resumed:
             self._say("", "Continuing from the draft: the answers given so far are kept.")
+        count = f"{len(heuristics)} heuristic{'s' if len(heuristics) != 1 else ''}"
+        plan = f"A few facts about the project, then {count}" if facts else count.capitalize()
         lines = [
-            f"A few facts about the project, then {len(heuristics)} heuristics, "
-            "each with a short introduction and its questions.",
+            f"{plan}, each with a short introduction and its questions.",
             "At each introduction, press a to accept the suggested answers for that "
-            "heuristic, or Enter to go through its questions one by one.",
+            "part, or Enter to go through its questions one by one.",
             f"{BACK_KEY} goes back one question, in every prompt. "
             "Pick Decide later (? in a text prompt) to leave a question open.",
             "A review of every answer comes at the end; nothing is written before it.",
-            "Ctrl-C stops and keeps a draft; --resume continues from it.",
+            "Ctrl-C stops and keeps a draft; --resume continues from it."
+            if keeps_draft
+            else "Ctrl-C stops; nothing is written.",
         ]
         for line in lines:
             self._say("class:instruction", line, "  ", "• ")

@@ -107,7 +107,7 @@ class ReviewChoice:
 
 
 class Prompter(Protocol):
-    def start(self, sections: Sequence[Section], *, resumed: bool) -> None: ...
+    def start(self, sections: Sequence[Section], *, resumed: bool, keeps_draft: bool) -> None: ...
 
     def section(
         self, progress: Progress, suggested: list[ReviewRow], *, can_back: bool
@@ -245,18 +245,28 @@ def run(
     *,
     open_items: MutableMapping[str, OpenItem] | None = None,
     old: Mapping[str, Value] | None = None,
-    cancel: str = "Cancel (keeps a draft to resume)",
+    keeps_draft: bool = True,
     resumed: bool = False,
 ) -> dict[str, OpenItem]:
     """Ask until every question is settled and the review is confirmed.
 
     ``open_items`` is updated as the person answers (so a draft taken after
     Ctrl-C keeps it); earlier entries prefill who/when. ``old`` marks the
-    answers a revisit changed. Returns who and when for every question left
-    for later.
+    answers a revisit changed. ``keeps_draft`` says whether the caller keeps a
+    draft on Ctrl-C or cancel (the screens promise one only then). Returns who
+    and when for every question left for later.
     """
     items: MutableMapping[str, OpenItem] = open_items if open_items is not None else {}
-    prompter.start(interview.bank.sections, resumed=resumed)
+    cancel = "Cancel (keeps a draft to resume)" if keeps_draft else "Cancel (nothing is written)"
+    asked = [
+        s
+        for s in interview.bank.sections
+        if any(
+            q.id not in interview.answers and interview.applies(q) is not Applies.SKIP
+            for q in s.questions
+        )
+    ]
+    prompter.start(asked, resumed=resumed, keeps_draft=keeps_draft)
     shown_section: str | None = None
     from_review: str | None = None  # the answer being changed from the review
     while True:

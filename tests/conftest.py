@@ -81,9 +81,13 @@ class ScriptedPrompter:
         self.progress: list[str] = []
         self.cancel_labels: list[str] = []
         self.started = 0
+        self.start_sections: list[str] = []
+        self.keeps_draft = True
 
-    def start(self, sections: Any, *, resumed: bool) -> None:
+    def start(self, sections: Any, *, resumed: bool, keeps_draft: bool) -> None:
         self.started += 1
+        self.start_sections = [s.id for s in sections]
+        self.keeps_draft = keeps_draft
 
     def section(self, progress: Any, suggested: list[ReviewRow], *, can_back: bool) -> Any:
         """Go question by question unless ``intros`` says otherwise for this section."""

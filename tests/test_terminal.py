@@ -628,7 +628,11 @@ def test_revisit_offers_the_recorded_owner_and_date_and_marks_changes(tmp_path: 
     )
     args = ("revisit", str(record_file), "--only", "deployment", "--date", "2026-12-01")
     term = Terminal(*args)
-    begin(term)
+    term.expect("Press any key to begin")
+    start = term.screen_text()
+    assert "1 heuristic, each" in start  # only what --only re-asks
+    assert "Ctrl-C stops; nothing is written." in start and "draft" not in start
+    term.press(ENTER)
     go_through(term)
     term.expect("What do you ship")
     term.press(DOWN, ENTER)  # docker -> rpm

@@ -94,7 +94,7 @@ def revisit(
                 prompter,
                 open_items=session.open_items,
                 old=session.old_answers,
-                cancel="Cancel (nothing is written)",
+                keeps_draft=False,
             )
         except (KeyboardInterrupt, EOFError):
             raise Aborted("interrupted; nothing was written") from None
