@@ -325,10 +325,18 @@ def test_strict_ascii_locale_never_loses_the_meeting(bank: Bank, tmp_path: Path)
     assert "Configuration management" in term.text[term.text.rindex("Left for later") :]
 
 
+@pytest.mark.parametrize(
+    ("failure", "status", "says"),
+    [(RuntimeError("disk on fire"), 2, "disk on fire"), (KeyboardInterrupt(), 130, "interrupted")],
+)
 def test_a_crash_while_writing_keeps_a_draft(
-    bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: BaseException,
+    status: int,
+    says: str,
 ) -> None:
-    """Any failure after the first answer leaves a draft (here: the writer breaks)."""
+    """Any failure after the first answer leaves a draft (here: the writer breaks, or Ctrl-C)."""
     from typer.testing import CliRunner
 
     from planner import kickoff, terminal
@@ -336,15 +344,16 @@ def test_a_crash_while_writing_keeps_a_draft(
     from tests.conftest import ScriptedPrompter
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk on fire")
+        raise failure
 
     monkeypatch.setattr(terminal, "is_interactive", lambda: True)
     monkeypatch.setattr(terminal, "make_prompter", lambda: ScriptedPrompter())
     monkeypatch.setattr(kickoff, "finish", broken)
     target = tmp_path / "svc"
     result = CliRunner().invoke(app, ["new", str(target)])
-    assert result.exit_code == 2
-    assert "disk on fire" in result.stderr and "--resume" in result.stderr
+    assert result.exit_code == status
+    assert says in result.stderr and f"planner new {target} --resume" in result.stderr
+    assert "Traceback" not in result.stderr
     assert (target / "architecture" / ".decisions.draft.yaml").exists()
 
 

@@ -115,6 +115,10 @@ def new(
         _hold_meeting(meeting, terminal.make_prompter(), again)
     try:
         outcome = kickoff.finish(meeting, template_dirs=templates or [])
+    except KeyboardInterrupt:
+        if not held:
+            raise
+        _stopped(kickoff.save_draft(meeting), "interrupted while writing", again)
     except Exception as exc:
         saved = kickoff.save_draft(meeting) if held else None
         if saved is None:
