@@ -215,3 +215,33 @@ def test_ctrl_c_keeps_open_items_and_answers_after_back_in_the_draft(
     assert again.interview.default_for(wsgi) == "waitress"
     assert again.open_items["deployment.config_management"].revisit == ""
     assert again.open_items["deployment.config_management"].owner == "Lena"
+
+
+def test_the_resume_command_repeats_what_the_draft_does_not_hold(tmp_path: Path) -> None:
+    import datetime as dt
+    import shlex
+
+    from planner.cli.new import _resume_command
+
+    folder = tmp_path / "it's a svc"
+    command = _resume_command(
+        folder,
+        Path("decisions/record.yaml"),
+        [Path("team pack.yaml")],
+        [Path("tpl")],
+        dt.datetime(2026, 11, 24),
+    )
+    assert shlex.split(command) == [
+        "planner",
+        "new",
+        str(folder),
+        "--resume",
+        "--record",
+        "decisions/record.yaml",
+        "--questions",
+        "team pack.yaml",
+        "--templates",
+        "tpl",
+        "--date",
+        "2026-11-24",
+    ]

@@ -109,7 +109,7 @@ def new(
             f"no terminal to ask the remaining questions ({names}); "
             f"answer with {kickoff.NON_INTERACTIVE_FLAGS}"
         )
-    again = _resume_command(directory, record, packs or [])
+    again = _resume_command(directory, record, packs or [], templates or [], date)
     held = bool(missing) or (resume and interactive)
     if held:  # a resumed meeting always comes back to its review
         _hold_meeting(meeting, terminal.make_prompter(), again)
@@ -140,8 +140,15 @@ def _verbose() -> bool:
     return logging.getLogger("planner").isEnabledFor(logging.INFO)
 
 
-def _resume_command(directory: Path, record: Path, packs: list[Path]) -> str:
-    """The exact command that continues this meeting from its draft."""
+def _resume_command(
+    directory: Path,
+    record: Path,
+    packs: list[Path],
+    templates: list[Path],
+    date: dt.datetime | None,
+) -> str:
+    """The exact command that continues this meeting from its draft (the draft holds the
+    answers; what is not an answer, such as packs, templates and the date, is repeated)."""
     import shlex
 
     words = ["planner", "new", str(directory), "--resume"]
@@ -149,6 +156,10 @@ def _resume_command(directory: Path, record: Path, packs: list[Path]) -> str:
         words += ["--record", str(record)]
     for pack in packs:
         words += ["--questions", str(pack)]
+    for folder in templates:
+        words += ["--templates", str(folder)]
+    if date is not None:
+        words += ["--date", f"{date:%Y-%m-%d}"]
     return " ".join(shlex.quote(w) for w in words)
 
 
