@@ -12,9 +12,11 @@ text planner prints is wrapped at word boundaries to the terminal width.
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
@@ -53,6 +55,25 @@ _STYLE = questionary.Style(
 _RESERVED_ROWS = 9  # the review's question, its four choices and some air
 
 
+class _Rewrapped(str):
+    """Text handed to questionary that wraps itself again each time it is drawn.
+
+    questionary puts a prompt's question and a choice's description into the
+    screen with ``str.format``; prompt_toolkit draws again when the terminal is
+    resized, so formatting re-wraps the text to the new width at word boundaries.
+    """
+
+    _wrap: Callable[[], str]
+
+    def __new__(cls, wrap: Callable[[], str]) -> _Rewrapped:
+        made = super().__new__(cls, wrap())
+        made._wrap = wrap
+        return made
+
+    def __format__(self, spec: str) -> str:
+        return format(self._wrap(), spec)
+
+
 def repair(text: str) -> str:
     """Undo surrogate escapes a non-UTF-8 locale leaves in typed text, when the bytes are UTF-8."""
     try:
@@ -78,7 +99,10 @@ class QuestionaryPrompter:
         if self._output is not None:
             size = self._output.get_size()
             return int(size.columns), int(size.rows)
-        size = shutil.get_terminal_size((80, 24))
+        try:  # asked each time: the terminal may have been resized since
+            size = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        except (OSError, ValueError):
+            size = shutil.get_terminal_size((80, 24))
         return size.columns, size.lines
 
     def _wrap(self, text: str, indent: str = "", first: str | None = None, spare: int = 1) -> str:
@@ -125,9 +149,10 @@ class QuestionaryPrompter:
             ]
         )
 
-    def _message(self, text: str, hint: str = "") -> str:
+    def _message(self, text: str, hint: str = "", end: str = "") -> str:
         """A prompt's question and its key hint, wrapped; questionary adds "? " and a space."""
-        return self._wrap(f"{text} {hint}".strip(), "  ", "  ", spare=2)[2:]
+        full = f"{text} {hint}".strip()
+        return _Rewrapped(lambda: self._wrap(full, "  ", "  ", spare=2)[2:] + end)
 
     # -- output -------------------------------------------------------------
 
@@ -250,7 +275,7 @@ class QuestionaryPrompter:
     def _describe(self, text: str) -> str:
         """A choice's description, pre-wrapped: questionary puts "  Description: " before it."""
         prefix = "  Description: "
-        return self._wrap(text, "  ", " " * len(prefix))[len(prefix) :]
+        return _Rewrapped(lambda: self._wrap(text, "  ", " " * len(prefix))[len(prefix) :])
 
     def _choices(self, question: Question) -> list[Any]:
         return [
@@ -380,7 +405,7 @@ class QuestionaryPrompter:
                 self._say("class:instruction", hint, "  ", "  ")
             answer = self._run(
                 questionary.text(
-                    self._message(question.prompt) + "\n ",
+                    self._message(question.prompt, end="\n "),
                     default=start,
                     style=_STYLE,
                     **self._io,

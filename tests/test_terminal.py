@@ -738,3 +738,39 @@ def test_a_project_name_is_never_the_back_key(tmp_path: Path) -> None:
     term.expect("press Esc to go back")
     term.press(CTRL_C)
     assert term.finish() == 130
+
+
+def test_a_resized_terminal_rewraps_the_question_and_description(
+    bank: Bank, tmp_path: Path
+) -> None:
+    answers = answers_except(bank, tmp_path, {"deployment"})
+    term = Terminal("new", str(tmp_path / "svc"), "--answers", str(answers), *DATE, cols=100)
+    begin(term)
+    go_through(term)
+    for prompt in ("What do you ship", "continuous integration", "WSGI server"):
+        term.expect(prompt)
+        term.press(ENTER)
+    term.expect("Which configuration management tool")
+    question = bank.question("deployment.config_management")
+    assert question is not None
+    pointed = question.choice("none")
+    assert pointed is not None and pointed.description
+    term.child.setwinsize(24, 50)
+    term.screen.resize(24, 50)
+    term.cols = 50
+    term.press(DOWN, UP)  # any key: the prompt is drawn again at the new width
+    term.settle()
+    # pyte does not reflow what was drawn before the resize; read what was drawn after it:
+    # the question and the description, wrapped again at word boundaries to 50 columns
+    lines = term.lines()
+    first = "? Which configuration management tool prepares the"
+    assert first in lines, term.show()
+    after = lines[lines.index(first) + 1 :]
+    assert any(line.startswith("  the servers? (Esc: back)") for line in after), term.show()
+    start = max(i for i, line in enumerate(lines) if line.startswith("  Description:"))
+    description = lines[start:]
+    assert all(len(line) < 50 for line in description), term.show()
+    expected = f"Description: {' '.join(pointed.description.split())}"
+    assert " ".join(" ".join(description).split()) == expected, term.show()
+    term.press(CTRL_C)
+    assert term.finish() == 130
