@@ -420,12 +420,22 @@ def test_back_is_one_key_in_every_prompt_type(bank: Bank, tmp_path: Path) -> Non
     term.expect("Change which part")
     term.press(ESC)  # and back to the review
     term.expect("Write the record")
+    term.choose("Change an answer")
+    term.expect("Change which part")
+    term.choose("Testing")
+    term.expect("Which answer")
+    term.choose("Coverage threshold")
+    term.expect("Minimum line coverage")
+    term.press(ESC)  # Back while changing an answer: to the review, the answer as it was
+    term.expect("Review: every answer")
+    term.expect("Write the record")
     term.press(ENTER)
     assert term.finish() == 0, term.text
     record = record_of(target)
     assert record.decisions["layout"].answers["src_layout"] is False
     assert record.decisions["layout"].answers["features"] == ["accounts"]
     assert record.decisions["lifetimes"].answers["other_resources"] == ["http_client"]
+    assert record.decisions["testing"].answers["coverage"] == 80
     assert "Back to the previous question" not in term.text  # no fake answer left behind
 
 
