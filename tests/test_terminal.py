@@ -784,3 +784,25 @@ def test_a_resized_terminal_rewraps_the_question_and_description(
     assert " ".join(" ".join(description).split()) == expected, term.show()
     term.press(CTRL_C)
     assert term.finish() == 130
+
+
+def test_stopping_a_revisit_is_not_an_error(tmp_path: Path) -> None:
+    import subprocess
+
+    target = tmp_path / "svc"
+    subprocess.run(
+        [sys.executable, "-m", "planner", "new", str(target), "--defaults", *DATE],
+        check=True,
+        capture_output=True,
+    )
+    record_file = target / "architecture" / "decisions.yaml"
+    before = record_file.read_bytes()
+    term = Terminal("revisit", str(record_file), "--only", "logging")
+    begin(term)
+    go_through(term)
+    term.expect("Give every module its own logger")
+    term.press(CTRL_C)
+    assert term.finish() == 130
+    tail = term.text[term.text.rindex("Give every module") :]
+    assert "nothing was written" in tail and "error" not in tail.lower()
+    assert record_file.read_bytes() == before

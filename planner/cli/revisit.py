@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -97,7 +97,9 @@ def revisit(
                 keeps_draft=False,
             )
         except (KeyboardInterrupt, EOFError):
-            raise Aborted("interrupted; nothing was written") from None
+            _stopped("interrupted; nothing was written")
+        except Aborted as exc:
+            _stopped(exc.message)
     new_record, found = core.build(session)
     if not found:
         typer.echo("Nothing changed; nothing was written.")
@@ -113,7 +115,7 @@ def revisit(
         except (KeyboardInterrupt, EOFError):
             go_ahead = False
         if not go_ahead:
-            raise Aborted("nothing was written")
+            _stopped("nothing was written")
     outcome = core.apply_revisit(session, new_record, dry_run=dry_run, restore=restore, prune=prune)
     show_outcome(outcome, diff=diff and dry_run, quiet_unchanged=True)
     if outcome.conflicts:
@@ -165,6 +167,12 @@ def diff_command(
         typer.echo("No decision differs.")
     for change in found:
         typer.echo(str(change))
+
+
+def _stopped(why: str) -> NoReturn:
+    """Stopping on purpose is not an error: say so, without "error:", and exit 130."""
+    typer.echo(f"planner: {why}", err=True)
+    raise typer.Exit(130)
 
 
 def register(app: typer.Typer) -> None:
