@@ -217,7 +217,7 @@ class QuestionaryPrompter:
         if answer == _BACK:
             return BACK
         self._echo(
-            "This part:",
+            f"{progress.section.title}:",
             "suggested answers accepted" if answer == "accept" else "question by question",
         )
         return "accept" if answer == "accept" else "ask"

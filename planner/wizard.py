@@ -47,7 +47,7 @@ def label(question: Question, value: Value) -> str:
             return "none"
         return ", ".join(_choice_label(question, v) for v in value)
     if value is None or value == "":
-        return "none"
+        return "left empty" if question.role == "rationale" else "none"
     return _choice_label(question, value)
 
 
