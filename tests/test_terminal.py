@@ -806,3 +806,26 @@ def test_stopping_a_revisit_is_not_an_error(tmp_path: Path) -> None:
     tail = term.text[term.text.rindex("Give every module") :]
     assert "nothing was written" in tail and "error" not in tail.lower()
     assert record_file.read_bytes() == before
+
+
+def test_a_new_meeting_points_at_the_draft_of_an_earlier_one(bank: Bank, tmp_path: Path) -> None:
+    target = tmp_path / "svc"
+    term = Terminal("new", str(target), *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("What is the service called")
+    term.press(CTRL_U)
+    term.type("Kept Name" + ENTER)
+    term.expect("Python package name")
+    term.press(CTRL_C)
+    assert term.finish() == 130
+    draft = target / "architecture" / ".decisions.draft.yaml"
+    kept = draft.read_text()
+    assert "Kept Name" in kept
+
+    term = Terminal("new", str(target), *DATE)  # forgot --resume
+    term.expect("Press any key to begin")
+    assert f"planner new {target} --resume --date 2026-11-24" in term.text
+    term.press(CTRL_C)  # stopping before any answer leaves the earlier draft alone
+    assert term.finish() == 130
+    assert draft.read_text() == kept

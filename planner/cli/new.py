@@ -111,6 +111,12 @@ def new(
         )
     again = _resume_command(directory, record, packs or [], templates or [], date)
     held = bool(missing) or (resume and interactive)
+    if held and not resume and meeting.draft_path.exists():
+        typer.echo(
+            f"planner: an earlier meeting's answers are kept in {meeting.draft_path}; "
+            f"to continue that meeting instead, press Ctrl-C and run: {again}",
+            err=True,
+        )
     if held:  # a resumed meeting always comes back to its review
         _hold_meeting(meeting, terminal.make_prompter(), again)
     try:
