@@ -66,6 +66,7 @@ class Kickoff:
     date: dt.date
     open_items: dict[str, OpenItem] = field(default_factory=dict)
     record_before: bytes | None = None  # the record's bytes at the start: a change is refused
+    resumed: bool = False
 
     @property
     def record_path(self) -> Path:
@@ -146,10 +147,21 @@ def start(request: NewRequest, *, today: dt.date | None = None) -> Kickoff:
         path = draft.draft_path(record_path)
         if not path.exists():
             raise AnswerError(f"no draft to resume at {path}")
-        interview.preload(draft.load_draft(path, bank))
+        kept = draft.load_draft(path, bank)
+        interview.preload(kept.answers)
+        interview.defaults.update(kept.later)
+        open_items.update(kept.open)
         logger.info("resumed %d answers from %s", len(interview.answers), path)
     before = snapshot(record_path)
-    return Kickoff(request, bank, interview, date or today or dt.date.today(), open_items, before)
+    return Kickoff(
+        request,
+        bank,
+        interview,
+        date or today or dt.date.today(),
+        open_items,
+        record_before=before,
+        resumed=request.resume,
+    )
 
 
 def build(kickoff: Kickoff) -> Record:
@@ -216,13 +228,21 @@ def record_bytes(record: Record, bank: Bank, text: str | None = None) -> bytes:
 
 
 def save_draft(kickoff: Kickoff) -> Path | None:
-    """Keep the answers given so far; returns None when there was nothing worth keeping."""
-    if not kickoff.interview.answers:
+    """Keep everything typed so far; returns None when there was nothing worth keeping.
+
+    Answers a person went back over are kept too (as ``later``), and so are who
+    and when for questions left open.
+    """
+    interview = kickoff.interview
+    later = {k: v for k, v in interview.defaults.items() if k not in interview.answers}
+    if not interview.answers and not later:
         return None
     try:
         # The draft goes beside the record, which must itself be inside the project.
         contained(kickoff.request.target, draft.draft_path(kickoff.request.record))
-        return draft.save_draft(kickoff.draft_path, kickoff.interview.answers)
+        return draft.save_draft(
+            kickoff.draft_path, interview.answers, later=later, open_items=kickoff.open_items
+        )
     except PlannerError:
         logger.warning("could not save the draft to %s", kickoff.draft_path)
         return None

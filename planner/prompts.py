@@ -1,27 +1,46 @@
 """The terminal side of the wizard: the only module that imports questionary.
 
-Each question type maps onto a questionary prompt; "decide later" and "back"
-are offered as extra choices (or typed as ``?`` and ``<`` in text prompts).
-``unsafe_ask`` is used throughout so Ctrl-C raises ``KeyboardInterrupt``
-instead of quietly returning None. ``input``/``output`` let tests drive the
-prompts through prompt_toolkit pipes.
+Each question type maps onto a questionary prompt. One key goes back in every
+prompt (Esc; ``<`` and Left also work where nothing is typed), added as a
+prompt_toolkit key binding on the questionary application. Prompts erase
+themselves when done and planner prints one plain line with the answer, so
+the scroll-back holds answers, never "back" or "done (2 selections)". Every
+text planner prints is wrapped at word boundaries to the terminal width.
+``unsafe_ask`` is used throughout so Ctrl-C raises ``KeyboardInterrupt``.
+``input``/``output`` let tests drive the prompts through prompt_toolkit pipes.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
 from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from planner.questions.model import DEFERRED, Question, Section, Value
 from planner.questions.values import DEFER_TOKEN, parse_text
-from planner.wizard import BACK, Checker, ReviewChoice, ReviewRow
+from planner.wizard import (
+    BACK,
+    Checker,
+    IntroChoice,
+    Progress,
+    ReviewChoice,
+    ReviewRow,
+    _Back,
+    label,
+)
 
-BACK_TOKEN = "<"
+BACK_KEY = "Esc"
 _DEFER = "__planner_defer__"
 _BACK = "__planner_back__"
+_MORE = "__planner_more__"
 _STYLE = questionary.Style(
     [
         ("qmark", "fg:#5f87af bold"),
@@ -33,6 +52,34 @@ _STYLE = questionary.Style(
         ("separator", "fg:#808080"),
     ]
 )
+_RESERVED_ROWS = 9  # the review's question, its four choices and some air
+
+
+class _Rewrapped(str):
+    """Text handed to questionary that wraps itself again each time it is drawn.
+
+    questionary puts a prompt's question and a choice's description into the
+    screen with ``str.format``; prompt_toolkit draws again when the terminal is
+    resized, so formatting re-wraps the text to the new width at word boundaries.
+    """
+
+    _wrap: Callable[[], str]
+
+    def __new__(cls, wrap: Callable[[], str]) -> _Rewrapped:
+        made = super().__new__(cls, wrap())
+        made._wrap = wrap
+        return made
+
+    def __format__(self, spec: str) -> str:
+        return format(self._wrap(), spec)
+
+
+def repair(text: str) -> str:
+    """Undo surrogate escapes a non-UTF-8 locale leaves in typed text, when the bytes are UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return text
 
 
 class QuestionaryPrompter:
@@ -46,122 +93,343 @@ class QuestionaryPrompter:
             self._io["output"] = output
         self._output = output
 
-    # -- output -------------------------------------------------------------
+    # -- layout ---------------------------------------------------------------
+
+    def _size(self) -> tuple[int, int]:
+        if self._output is not None:
+            size = self._output.get_size()
+            return int(size.columns), int(size.rows)
+        try:  # asked each time: the terminal may have been resized since
+            size = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        except (OSError, ValueError):
+            size = shutil.get_terminal_size((80, 24))
+        return size.columns, size.lines
+
+    def _wrap(self, text: str, indent: str = "", first: str | None = None, spare: int = 1) -> str:
+        """``text`` broken at word boundaries to fit the terminal (``spare`` columns free)."""
+        width = max(self._size()[0] - spare, 20)
+        return textwrap.fill(
+            " ".join(text.split()),
+            width=width,
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
 
     def _print(self, parts: list[tuple[str, str]]) -> None:
         print_formatted_text(FormattedText(parts), output=self._output, style=_STYLE)
 
-    def section(self, section: Section, index: int, total: int) -> None:
-        heading = section.title
-        if section.number is not None:
-            heading = f"Heuristic {section.number}: {section.title}"
-        self._print([("", "\n"), ("class:question", f"[{index}/{total}] {heading}")])
-        if section.intro:
-            self._print([("class:instruction", section.intro)])
+    def _say(self, style: str, text: str, indent: str = "", first: str | None = None) -> None:
+        self._print([(style, self._wrap(text, indent, first))])
+
+    def _run(self, question: Any, extra: KeyBindings | None = None) -> Any:
+        """Run a questionary prompt with planner's keys; it erases itself when done."""
+        app = question.application
+        if extra is not None:
+            app.key_bindings = merge_key_bindings([app.key_bindings, extra])
+        app.erase_when_done = True
+        app.ttimeoutlen = 0.05  # Esc is a key of its own here, not the start of a sequence
+        return question.unsafe_ask()
+
+    def _echo(self, prompt: str, answer: str) -> None:
+        """The line a finished prompt leaves behind: the question and the answer given."""
+        width = self._size()[0] - 1
+        if len(prompt) + len(answer) + 4 <= width:
+            self._print(
+                [("class:qmark", "? "), ("class:question", prompt), ("class:answer", f"  {answer}")]
+            )
+            return
+        self._print(
+            [
+                ("class:qmark", "? "),
+                ("class:question", self._wrap(prompt, "  ", "  ")[2:]),
+                ("", "\n"),
+                ("class:answer", self._wrap(answer, "  ", "  ")),
+            ]
+        )
+
+    def _message(self, text: str, hint: str = "", end: str = "") -> str:
+        """A prompt's question and its key hint, wrapped; questionary adds "? " and a space."""
+        full = f"{text} {hint}".strip()
+        return _Rewrapped(lambda: self._wrap(full, "  ", "  ", spare=2)[2:] + end)
+
+    # -- output -------------------------------------------------------------
+
+    def start(self, sections: Sequence[Section], *, resumed: bool, keeps_draft: bool) -> None:
+        heuristics = [s for s in sections if s.kind == "heuristic"]
+        facts = [s for s in sections if s.kind != "heuristic"]
+        self._print([("", "\n"), ("class:question", "Architecture kickoff")])
+        if resumed:
+            self._say("", "Continuing from the draft: the answers given so far are kept.")
+        count = f"{len(heuristics)} heuristic{'s' if len(heuristics) != 1 else ''}"
+        plan = f"A few facts about the project, then {count}" if facts else count.capitalize()
+        lines = [
+            f"{plan}, each with a short introduction and its questions.",
+            "At each introduction, press a to accept the suggested answers for that "
+            "part, or Enter to go through its questions one by one.",
+            f"{BACK_KEY} goes back one question, in every prompt. "
+            "Pick Decide later (? in a text prompt) to leave a question open.",
+            "A review of every answer comes at the end; nothing is written before it.",
+            "Ctrl-C stops and keeps a draft; --resume continues from it."
+            if keeps_draft
+            else "Ctrl-C stops; nothing is written.",
+        ]
+        for line in lines:
+            self._say("class:instruction", line, "  ", "• ")
+        questionary.press_any_key_to_continue("Press any key to begin", **self._io).unsafe_ask()
+
+    def section(
+        self, progress: Progress, suggested: list[ReviewRow], *, can_back: bool
+    ) -> IntroChoice | _Back:
+        self._print([("", "\n"), ("class:question", self._wrap(str(progress)))])
+        if progress.section.intro:
+            self._say("class:instruction", progress.section.intro)
+        if not suggested:
+            return "ask"
+        self._say("", "Suggested answers:")
+        for row in suggested:
+            self._say("", f"{row.question.title}: {row.shown}", "      ", "  • ")
+        keys = KeyBindings()
+
+        @keys.add("a", eager=True)
+        def _accept(event: Any) -> None:
+            event.app.exit(result="accept")
+
+        self._back_keys(keys, can_back, typed=False)
+        count = progress.count
+        answer = self._run(
+            questionary.select(
+                self._message("How do you want to answer this part?", self._hint(can_back)),
+                choices=[
+                    questionary.Choice(
+                        f"Go through the questions ({count})" if count > 1 else "Answer it",
+                        value="ask",
+                    ),
+                    questionary.Choice("Accept the suggested answers [a]", value="accept"),
+                ],
+                instruction=" ",
+                style=_STYLE,
+                **self._io,
+            ),
+            keys,
+        )
+        if answer == _BACK:
+            return BACK
+        self._echo(
+            f"{progress.section.title}:",
+            "suggested answers accepted" if answer == "accept" else "question by question",
+        )
+        return "accept" if answer == "accept" else "ask"
 
     def notice(self, text: str) -> None:
-        self._print([("fg:#d75f00", text)])
+        self._say("fg:#d75f00", text, "  ")
 
     def confirm(self, message: str) -> bool:
-        answer: bool = questionary.confirm(
-            message, default=True, style=_STYLE, **self._io
-        ).unsafe_ask()
+        answer: bool = self._select_yes_no(message, True, can_back=False)
+        self._echo(message, "yes" if answer else "no")
         return answer
 
     # -- questions ------------------------------------------------------------
 
-    def ask(self, question: Question, default: Value, *, can_back: bool, check: Checker) -> Value:
+    def ask(
+        self,
+        question: Question,
+        default: Value,
+        *,
+        can_back: bool,
+        check: Checker,
+        progress: Progress | None = None,
+    ) -> Value:
+        if progress is not None:
+            self._print([("", "\n"), ("class:instruction", self._wrap(str(progress)))])
         if question.help:
-            self._print([("class:instruction", f"  why: {question.help}")])
-        if question.type in ("select", "confirm"):
+            self._say("class:instruction", f"why: {question.help}", "     ")
+        if question.type == "confirm":
+            return self._confirm(question, default, can_back)
+        if question.type == "select":
             return self._select(question, default, can_back)
         if question.type == "checkbox":
             return self._checkbox(question, default, can_back)
         return self._text(question, default, can_back, check)
 
-    def _extras(self, question: Question, can_back: bool) -> list[Any]:
-        extras: list[Any] = []
-        if question.deferrable or can_back:
-            extras.append(questionary.Separator())
-        if question.deferrable:
-            extras.append(questionary.Choice("Decide later", value=_DEFER))
+    @staticmethod
+    def _hint(can_back: bool, *more: str) -> str:
+        parts = [*more]
         if can_back:
-            extras.append(questionary.Choice("← Back to the previous question", value=_BACK))
-        return extras
+            parts.append(f"{BACK_KEY}: back")
+        return f"({'; '.join(parts)})" if parts else ""
+
+    @staticmethod
+    def _back_keys(keys: KeyBindings, can_back: bool, *, typed: bool) -> None:
+        """Esc goes back everywhere; ``<`` and Left too where nothing is typed."""
+        if not can_back:
+            return
+        names = ["escape"] if typed else ["escape", "<", "left"]
+        for name in names:
+
+            @keys.add(name, eager=True)
+            def _back(event: Any) -> None:
+                event.app.exit(result=_BACK)
+
+    def _describe(self, text: str) -> str:
+        """A choice's description, pre-wrapped: questionary puts "  Description: " before it."""
+        prefix = "  Description: "
+        return _Rewrapped(lambda: self._wrap(text, "  ", " " * len(prefix))[len(prefix) :])
+
+    def _choices(self, question: Question) -> list[Any]:
+        return [
+            questionary.Choice(
+                c.label,
+                value=c.value,
+                description=self._describe(c.description) if c.description else None,
+            )
+            for c in question.choices
+        ]
 
     def _select(self, question: Question, default: Value, can_back: bool) -> Value:
-        if question.type == "confirm":
-            choices = [questionary.Choice("Yes", value=True), questionary.Choice("No", value=False)]
-        else:
-            choices = [
-                questionary.Choice(c.label, value=c.value, description=c.description or None)
-                for c in question.choices
-            ]
+        choices = self._choices(question)
+        if question.deferrable:
+            choices += [questionary.Separator(), questionary.Choice("Decide later", value=_DEFER)]
         start = _DEFER if default is DEFERRED else default
-        valid = {c.value for c in choices} | {_DEFER}
-        answer = questionary.select(
+        valid = {c.value for c in choices if isinstance(c, questionary.Choice)}
+        keys = KeyBindings()
+        self._back_keys(keys, can_back, typed=False)
+        answer = self._run(
+            questionary.select(
+                self._message(question.prompt, self._hint(can_back)),
+                choices=choices,
+                default=start if start in valid else None,
+                instruction=" ",
+                style=_STYLE,
+                use_shortcuts=False,
+                **self._io,
+            ),
+            keys,
+        )
+        return self._settle(question, self._special(answer))
+
+    def _confirm(self, question: Question, default: Value, can_back: bool) -> Value:
+        answer = self._select_yes_no(
             question.prompt,
-            choices=[*choices, *self._extras(question, can_back)],
-            default=start if start in valid else None,
-            style=_STYLE,
-            use_shortcuts=False,
-            **self._io,
-        ).unsafe_ask()
+            default,
+            can_back=can_back,
+            deferrable=question.deferrable,
+        )
+        return self._settle(question, answer)
+
+    def _select_yes_no(
+        self, message: str, default: Value, *, can_back: bool, deferrable: bool = False
+    ) -> Any:
+        choices: list[Any] = [
+            questionary.Choice("Yes", value=True),
+            questionary.Choice("No", value=False),
+        ]
+        if deferrable:
+            choices += [questionary.Separator(), questionary.Choice("Decide later", value=_DEFER)]
+        keys = KeyBindings()
+        for key, value in (("y", True), ("n", False)):
+
+            def _pick(event: Any, value: bool = value) -> None:
+                event.app.exit(result=value)
+
+            keys.add(key, eager=True)(_pick)
+        self._back_keys(keys, can_back, typed=False)
+        start = _DEFER if default is DEFERRED else default
+        answer = self._run(
+            questionary.select(
+                self._message(message, self._hint(can_back, "y/n")),
+                choices=choices,
+                default=start if start in (True, False, _DEFER) else None,
+                instruction=" ",
+                style=_STYLE,
+                use_shortcuts=False,
+                **self._io,
+            ),
+            keys,
+        )
         return self._special(answer)
 
     def _checkbox(self, question: Question, default: Value, can_back: bool) -> Value:
         chosen = default if isinstance(default, list) else []
         choices = [
             questionary.Choice(
-                c.label, value=c.value, checked=c.value in chosen, description=c.description or None
+                c.label,
+                value=c.value,
+                checked=c.value in chosen,
+                description=self._describe(c.description) if c.description else None,
             )
             for c in question.choices
         ]
-
-        def check(selected: list[Any]) -> bool | str:
-            special = [s for s in selected if s in (_DEFER, _BACK)]
-            if special and len(selected) > 1:
-                return "pick either options or 'Decide later'/'Back', not both"
-            return True
-
-        answer = questionary.checkbox(
-            question.prompt,
-            choices=[*choices, *self._extras(question, can_back)],
-            validate=check,
-            style=_STYLE,
-            instruction="(space to toggle, enter to confirm)",
-            **self._io,
-        ).unsafe_ask()
-        if answer and answer[0] in (_DEFER, _BACK):
-            return self._special(answer[0])
-        return list(answer)
+        if question.deferrable:
+            choices += [
+                questionary.Separator(),
+                questionary.Choice(
+                    "Decide later (wins over the ticks)",
+                    value=_DEFER,
+                    checked=default is DEFERRED,
+                ),
+            ]
+        keys = KeyBindings()
+        self._back_keys(keys, can_back, typed=False)
+        answer = self._run(
+            questionary.checkbox(
+                self._message(question.prompt, self._hint(can_back, "Space ticks, Enter confirms")),
+                choices=choices,
+                style=_STYLE,
+                instruction=" ",
+                **self._io,
+            ),
+            keys,
+        )
+        if answer == _BACK:
+            return BACK
+        if _DEFER in answer:
+            return self._settle(question, DEFERRED)
+        return self._settle(question, list(answer))
 
     def _text(self, question: Question, default: Value, can_back: bool, check: Checker) -> Value:
-        hints = []
-        if question.type == "list":
-            hints.append("comma-separated")
+        more = []
+        if question.type == "list" and "comma" not in question.prompt:
+            more.append("comma-separated")
         if question.deferrable:
-            hints.append(f"{DEFER_TOKEN} to decide later")
-        if can_back:
-            hints.append(f"{BACK_TOKEN} to go back")
+            more.append(f"{DEFER_TOKEN} alone: decide later")
+        if default not in (None, "", [], DEFERRED):
+            more.append("Ctrl-U clears")
         start = "" if default is None or default is DEFERRED else _as_text(default)
+        keys = KeyBindings()
+        self._back_keys(keys, can_back, typed=True)
+        hint = self._hint(can_back, *more)
+        while True:
+            if hint:
+                self._say("class:instruction", hint, "  ", "  ")
+            answer = self._run(
+                questionary.text(
+                    self._message(question.prompt, end="\n "),
+                    default=start,
+                    style=_STYLE,
+                    **self._io,
+                ),
+                keys,
+            )
+            if answer == _BACK:
+                return BACK
+            answer = repair(answer)
+            problem = check(answer)
+            if problem is None and answer.strip() == "<" and question.type == "text":
+                problem = "`<` is not a name; press Esc to go back"
+            if problem is None:
+                break
+            self._echo(question.prompt, answer)
+            self._say("fg:#d75f00", f"✗ {problem}", "    ", "  ")
+            start = answer
+        return self._settle(question, parse_text(question, answer))
 
-        def validate(text: str) -> bool | str:
-            if text.strip() == BACK_TOKEN and can_back:
-                return True
-            return check(text) or True
-
-        answer = questionary.text(
-            question.prompt,
-            default=start,
-            validate=validate,
-            style=_STYLE,
-            instruction=f"({'; '.join(hints)})" if hints else None,
-            **self._io,
-        ).unsafe_ask()
-        if answer.strip() == BACK_TOKEN and can_back:
-            return BACK
-        return parse_text(question, answer)
+    def _settle(self, question: Question, answer: Value) -> Value:
+        """Echo the answer in the words of the question; Back leaves no line behind."""
+        if answer is not BACK:
+            self._echo(question.prompt, label(question, answer))
+        return answer
 
     @staticmethod
     def _special(answer: Any) -> Value:
@@ -173,43 +441,128 @@ class QuestionaryPrompter:
 
     # -- review ---------------------------------------------------------------
 
-    def review(self, rows: list[ReviewRow]) -> ReviewChoice:
-        self._print(
-            [("", "\n"), ("class:question", "Review: every answer before anything is written")]
-        )
-        width = max((len(r.question.title) for r in rows), default=10)
-        current = None
+    def _review_lines(self, rows: list[ReviewRow]) -> list[str]:
+        """One block per heuristic: "Title: label" items joined and wrapped, changes marked."""
+        blocks: dict[str, list[str]] = {}
+        titles: dict[str, str] = {}
         for row in rows:
-            if row.section.id != current:
-                current = row.section.id
-                self._print([("class:question", f"  {row.section.title}")])
+            titles[row.section.id] = row.section.title
+            if row.question.role == "rationale" and not row.value and not row.changed:
+                continue  # no reason given: nothing to read
+            text = f"{row.question.title}: {row.shown}"
+            if row.changed:
+                text = f"* {text} (was {row.was})"
+            blocks.setdefault(row.section.id, []).append(text)
+        lines: list[str] = []
+        for sid, items in blocks.items():
+            lines.append(titles[sid])
+            for item in items:
+                lines.extend(self._wrap(item, "      ", "    ").splitlines())
+        return lines
+
+    def review(self, rows: list[ReviewRow], *, cancel: str) -> ReviewChoice:
+        lines = self._review_lines(rows)
+        page = max(self._size()[1] - _RESERVED_ROWS, 5)
+        pages = [lines[i : i + page] for i in range(0, len(lines), page)] or [[]]
+        changed = sum(1 for r in rows if r.changed)
+        shown = 0
+        while True:
             self._print(
-                [("", f"    {row.question.title.ljust(width)}  "), ("class:answer", row.shown)]
+                [
+                    ("", "\n"),
+                    ("class:question", self._wrap(self._review_title(shown, len(pages), changed))),
+                ]
             )
-        action = questionary.select(
-            "Write the record?",
-            choices=[
-                questionary.Choice("Yes, write it", value="write"),
-                questionary.Choice("Change an answer…", value="change"),
-                questionary.Choice("Cancel (keeps a draft to resume)", value="cancel"),
-            ],
-            style=_STYLE,
-            **self._io,
-        ).unsafe_ask()
-        if action != "change":
-            return ReviewChoice(action)
-        picked = questionary.select(
-            "Which answer?",
-            choices=[
-                questionary.Choice(
-                    f"{r.section.title} › {r.question.title}: {r.shown}", value=r.question.id
+            for line in pages[shown]:
+                style = "class:question" if not line.startswith(" ") else ""
+                self._print([(style, line)])
+            choices = [questionary.Choice("Yes, write it", value="write")]
+            if len(pages) > 1:
+                following = (shown + 1) % len(pages)
+                choices.append(
+                    questionary.Choice(
+                        f"Show page {following + 1} of {len(pages)} of the answers", _MORE
+                    )
                 )
-                for r in rows
-            ],
-            style=_STYLE,
-            **self._io,
-        ).unsafe_ask()
-        return ReviewChoice("change", picked)
+            choices += [
+                questionary.Choice("Change an answer…", value="change"),
+                questionary.Choice(cancel, value="cancel"),
+            ]
+            action = self._run(
+                questionary.select(
+                    "Write the record?", choices=choices, instruction=" ", style=_STYLE, **self._io
+                )
+            )
+            if action == _MORE:
+                shown = (shown + 1) % len(pages)
+                continue
+            if action != "change":
+                return ReviewChoice(action)
+            picked = self._pick_answer(rows)
+            if picked is not None:
+                return ReviewChoice("change", picked)
+            shown = 0
+
+    @staticmethod
+    def _review_title(shown: int, pages: int, changed: int) -> str:
+        title = "Review: every answer, before anything is written"
+        if changed:
+            title += f" ({changed} changed, marked *)"
+        if pages > 1:
+            title += f" · page {shown + 1} of {pages}"
+        return title
+
+    def _pick_answer(self, rows: list[ReviewRow]) -> str | None:
+        """Which answer to change: first its part, then the answer; None goes back to the review.
+
+        Two short lists instead of one long one, so each fits a 24-row terminal.
+        """
+        parts: dict[str, list[ReviewRow]] = {}
+        for row in rows:
+            parts.setdefault(row.section.id, []).append(row)
+        while True:
+            part = self._pick(
+                "Change which part?",
+                "← Back to the review",
+                [(sid, items[0].section.title) for sid, items in parts.items()],
+            )
+            if part is None:
+                return None
+            width = self._size()[0] - 4
+            picked = self._pick(
+                "Which answer?",
+                "← Back to the parts",
+                [
+                    (r.question.id, _fit(f"{r.question.title}: {r.shown}", width))
+                    for r in parts[part]
+                ],
+            )
+            if picked is not None:
+                return picked
+
+    def _pick(self, message: str, back: str, options: list[tuple[str, str]]) -> str | None:
+        keys = KeyBindings()
+        self._back_keys(keys, True, typed=False)
+        choices = [questionary.Choice(back, value=_BACK)]
+        choices += [questionary.Choice(text, value=value) for value, text in options]
+        picked = self._run(
+            questionary.select(
+                self._message(message, self._hint(True)),
+                choices=choices,
+                instruction=" ",
+                style=_STYLE,
+                **self._io,
+            ),
+            keys,
+        )
+        return None if picked == _BACK else str(picked)
+
+
+def _fit(text: str, width: int) -> str:
+    """One list line: shortened at a word boundary, marked with "…", when it cannot fit."""
+    if len(text) <= width:
+        return text
+    return textwrap.shorten(text, width=width, placeholder=" …")
 
 
 def _as_text(value: Value) -> str:

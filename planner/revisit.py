@@ -103,8 +103,13 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     interview = Interview(
         bank, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
     )
+    open_items = {
+        f"{heuristic}.{key}": copy.copy(item)
+        for heuristic, decision in loaded.record.decisions.items()
+        for key, item in decision.open.items()
+    }
     date = request.date or today or dt.date.today()
-    return Revisit(request, loaded, interview, date, old, source)
+    return Revisit(request, loaded, interview, date, old, source, open_items)
 
 
 def changes(bank: Bank, old: dict[str, Value], new: dict[str, Value]) -> list[Change]:

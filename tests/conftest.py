@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from planner.cli import app
 from planner.questions.engine import Interview, fill_defaults
 from planner.questions.loader import load_bank
-from planner.questions.model import Bank, Question, Section, Value
+from planner.questions.model import Bank, Question, Value
 from planner.record.build import build_record
 from planner.record.io import dump_record
 from planner.record.model import Record
@@ -63,6 +63,7 @@ class ScriptedPrompter:
         self,
         replies: dict[str, Any] | None = None,
         reviews: list[ReviewChoice] | None = None,
+        intros: dict[str, Any] | None = None,
     ) -> None:
         self.replies = {
             k: list(v) if isinstance(v, tuple) else [v] for k, v in (replies or {}).items()
@@ -75,11 +76,41 @@ class ScriptedPrompter:
         self.review_rows: list[list[ReviewRow]] = []
         self.confirmations: list[str] = []
         self.confirm_reply = True
+        self.intros = dict(intros or {})
+        self.suggested: dict[str, list[ReviewRow]] = {}
+        self.progress: list[str] = []
+        self.cancel_labels: list[str] = []
+        self.started = 0
+        self.start_sections: list[str] = []
+        self.keeps_draft = True
 
-    def section(self, section: Section, index: int, total: int) -> None:
-        self.sections.append(section.id)
+    def start(self, sections: Any, *, resumed: bool, keeps_draft: bool) -> None:
+        self.started += 1
+        self.start_sections = [s.id for s in sections]
+        self.keeps_draft = keeps_draft
 
-    def ask(self, question: Question, default: Value, *, can_back: bool, check: Any) -> Value:
+    def section(self, progress: Any, suggested: list[ReviewRow], *, can_back: bool) -> Any:
+        """Go question by question unless ``intros`` says otherwise for this section."""
+        self.sections.append(progress.section.id)
+        self.progress.append(str(progress))
+        self.suggested[progress.section.id] = suggested
+        reply = self.intros.get(progress.section.id, "ask")
+        if isinstance(reply, tuple):
+            reply, rest = reply[0], reply[1:]
+            self.intros[progress.section.id] = rest[0] if len(rest) == 1 else rest
+        return reply
+
+    def ask(
+        self,
+        question: Question,
+        default: Value,
+        *,
+        can_back: bool,
+        check: Any,
+        progress: Any = None,
+    ) -> Value:
+        if progress is not None:
+            self.progress.append(str(progress))
         self.asked.append(question.id)
         self.defaults[question.id] = default
         queue = self.replies.get(question.id)
@@ -90,8 +121,9 @@ class ScriptedPrompter:
             return reply
         return default
 
-    def review(self, rows: list[ReviewRow]) -> ReviewChoice:
+    def review(self, rows: list[ReviewRow], *, cancel: str) -> ReviewChoice:
         self.review_rows.append(rows)
+        self.cancel_labels.append(cancel)
         return self.reviews.pop(0) if len(self.reviews) > 1 else self.reviews[0]
 
     def notice(self, text: str) -> None:

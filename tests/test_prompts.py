@@ -12,6 +12,8 @@ from planner.wizard import BACK, ReviewRow, checker
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
+LEFT = "\x1b[D"
+ESC = "\x1b"
 ENTER = "\r"
 
 
@@ -35,10 +37,39 @@ def test_select_with_arrow_keys(bank: Bank) -> None:
     assert ask(bank, "deployment.artifact", UP + ENTER, default="docker") == "wheel"
 
 
-def test_select_decide_later_and_back(bank: Bank) -> None:
-    # wheel, docker, rpm, (separator), decide later, back
+def test_select_decide_later_is_the_last_choice_and_back_is_a_key(bank: Bank) -> None:
+    # wheel, docker, rpm, (separator), decide later: no "Back" item to wrap onto
     assert ask(bank, "deployment.artifact", DOWN * 3 + ENTER, default="wheel") is DEFERRED
-    assert ask(bank, "deployment.artifact", DOWN * 4 + ENTER, default="wheel") is BACK
+    assert ask(bank, "deployment.artifact", DOWN * 4 + ENTER, default="wheel") == "wheel"
+    for key in (ESC, "<", LEFT):
+        assert ask(bank, "deployment.artifact", key, default="wheel") is BACK
+
+
+def test_back_key_works_in_every_prompt_type(bank: Bank) -> None:
+    # select, checkbox (with ticks already set), pre-filled text, confirm, number
+    assert ask(bank, "deployment.artifact", ESC, default="docker") is BACK
+    assert ask(bank, "lifetimes.other_resources", " " + ESC, default=["cache"]) is BACK
+    assert ask(bank, "layout.features", ESC, default=["accounts"]) is BACK
+    assert ask(bank, "project.name", ESC, default="Order Desk") is BACK
+    assert ask(bank, "layout.src_layout", ESC, default=True) is BACK
+    assert ask(bank, "testing.coverage", ESC, default=80) is BACK
+
+
+def test_no_back_key_on_the_first_question(bank: Bank) -> None:
+    assert ask(bank, "deployment.artifact", "<" + ENTER, default="docker", can_back=False) == (
+        "docker"
+    )
+
+
+def test_confirm_takes_y_and_n(bank: Bank) -> None:
+    assert ask(bank, "layout.src_layout", "n", default=True) is False
+    assert ask(bank, "layout.src_layout", "y", default=False) is True
+
+
+def test_checkbox_decide_later_wins_over_ticks(bank: Bank) -> None:
+    # http_client, cache, (separator), decide later: tick one, then decide later
+    keys = " " + DOWN * 2 + " " + ENTER
+    assert ask(bank, "lifetimes.other_resources", keys, default=[]) is DEFERRED
 
 
 def test_confirm_is_a_yes_no_select(bank: Bank) -> None:
@@ -68,8 +99,8 @@ def test_text_validation_reasks_inside_the_prompt(bank: Bank) -> None:
     )
 
 
-def test_text_back_and_defer_tokens(bank: Bank) -> None:
-    assert ask(bank, "layout.features", "<" + ENTER, default=None) is BACK
+def test_text_back_key_and_defer_token(bank: Bank) -> None:
+    assert ask(bank, "layout.features", ESC, default=None) is BACK
     assert ask(bank, "layout.features", "?" + ENTER, default=None) is DEFERRED
     assert ask(bank, "layout.features", "users, billing" + ENTER, default=None) == [
         "users",
@@ -93,8 +124,41 @@ def test_review_write_and_change(bank: Bank) -> None:
     rows = [ReviewRow(question, section, "docker")]
     with create_pipe_input() as pipe:
         pipe.send_text(ENTER)
-        assert QuestionaryPrompter(input=pipe, output=DummyOutput()).review(rows).action == "write"
+        assert (
+            QuestionaryPrompter(input=pipe, output=DummyOutput())
+            .review(rows, cancel="Cancel")
+            .action
+            == "write"
+        )
     with create_pipe_input() as pipe:
-        pipe.send_text(DOWN + ENTER + ENTER)
-        choice = QuestionaryPrompter(input=pipe, output=DummyOutput()).review(rows)
+        # "Change which part?" and "Which answer?" both start on their "Back" item
+        pipe.send_text(DOWN + ENTER + DOWN + ENTER + DOWN + ENTER)
+        choice = QuestionaryPrompter(input=pipe, output=DummyOutput()).review(rows, cancel="Cancel")
         assert (choice.action, choice.question) == ("change", "deployment.artifact")
+
+
+def test_which_answer_leads_back_to_the_review(bank: Bank) -> None:
+    question = bank.question("deployment.artifact")
+    section = bank.section("deployment")
+    assert question is not None and section is not None
+    rows = [ReviewRow(question, section, "docker")]
+    # the Back key, the "Back to the review" item, or back from an answer to the parts
+    for leave in (ESC, ENTER, DOWN + ENTER + ESC + ESC):
+        with create_pipe_input() as pipe:
+            pipe.send_text(DOWN + ENTER + leave)
+            pipe.send_text(ENTER)  # the review again: write
+            choice = QuestionaryPrompter(input=pipe, output=DummyOutput()).review(
+                rows, cancel="Cancel"
+            )
+            assert choice.action == "write"
+
+
+def test_surrogate_escapes_never_leave_the_prompt(bank: Bank) -> None:
+    from planner.prompts import repair
+
+    # "é" typed under LC_ALL=C arrives as two surrogate escapes: repaired to UTF-8
+    assert repair("D\udcc3\udca9sk") == "Désk"
+    # bytes that are not UTF-8 stay escaped, and the prompt refuses them
+    question = bank.question("project.name")
+    assert question is not None
+    assert checker(question)("D\udce9sk") is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -12,6 +12,7 @@ from planner.cli.complete import example_names
 from planner.cli.options import PacksOpt, SetOpt, TemplatesOpt
 
 if TYPE_CHECKING:
+    from planner.files.apply import Outcome
     from planner.kickoff import Kickoff
     from planner.wizard import Prompter
 
@@ -122,19 +123,35 @@ def new(
                 f"no terminal to ask the remaining questions ({names}); "
                 f"answer with {kickoff.NON_INTERACTIVE_FLAGS}"
             )
-        if missing:
-            _hold_meeting(meeting, terminal.make_prompter())
+        again = _resume_command(directory, record, packs or [], templates or [], date)
+        held = bool(missing) or (resume and interactive)
+        if held and not resume and meeting.draft_path.exists():
+            typer.echo(
+                f"planner: an earlier meeting's answers are kept in {meeting.draft_path}; "
+                f"to continue that meeting instead, press Ctrl-C and run: {again}",
+                err=True,
+            )
+        if held:  # a resumed meeting always comes back to its review
+            _hold_meeting(meeting, terminal.make_prompter(), again)
         try:
             outcome = kickoff.finish(meeting, template_dirs=templates or [])
-        except PlannerError as exc:
-            saved = kickoff.save_draft(meeting) if missing else None
-            if saved is not None:
-                exc.message += (
-                    f"\nThe answers are kept in {saved}; "
-                    "fix the problem and run again with --resume."
-                )
-            raise
-        show_outcome(outcome, quiet_unchanged=True)
+        except KeyboardInterrupt:
+            if not held:
+                raise
+            _stopped(kickoff.save_draft(meeting), "interrupted while writing", again)
+        except Exception as exc:
+            saved = kickoff.save_draft(meeting) if held else None
+            if saved is None:
+                raise
+            note = f"The answers are kept in {saved}; fix the problem and run `{again}`."
+            if isinstance(exc, PlannerError):
+                exc.message += "\n" + note
+                raise
+            raise PlannerError(f"could not write the project ({exc!r})\n{note}") from exc
+        if _verbose() or not held:
+            show_outcome(outcome, quiet_unchanged=True)
+        else:
+            show_summary(meeting, outcome)
         conflicts = getattr(outcome, "conflicts", [])
         if conflicts:
             typer.echo(f"{len(conflicts)} file(s) with conflicts to resolve:", err=True)
@@ -143,24 +160,106 @@ def new(
             raise typer.Exit(1)
 
 
-def _hold_meeting(meeting: Kickoff, prompter: Prompter) -> None:
-    """Run the wizard; on Ctrl-C, cancel or a crash, keep the answers as a draft."""
+def _verbose() -> bool:
+    import logging
+
+    return logging.getLogger("planner").isEnabledFor(logging.INFO)
+
+
+def _resume_command(
+    directory: Path,
+    record: Path,
+    packs: list[Path],
+    templates: list[Path],
+    date: dt.datetime | None,
+) -> str:
+    """The exact command that continues this meeting from its draft (the draft holds the
+    answers; what is not an answer, such as packs, templates and the date, is repeated)."""
+    import shlex
+
+    words = ["planner", "new", str(directory), "--resume"]
+    if record != Path("architecture/decisions.yaml"):
+        words += ["--record", str(record)]
+    for pack in packs:
+        words += ["--questions", str(pack)]
+    for folder in templates:
+        words += ["--templates", str(folder)]
+    if date is not None:
+        words += ["--date", f"{date:%Y-%m-%d}"]
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def show_summary(meeting: Kickoff, outcome: Outcome) -> None:
+    """A few lines after a meeting: what was written, what to read, what is open, what next."""
+    import re
+
+    from planner.files.plan import Action
+    from planner.questions.model import DEFERRED
+    from planner.render import record_location
+
+    root = meeting.request.target
+    written = [s.path for s in outcome.steps if s.action is not Action.UNCHANGED]
+    adrs = [p for p in written if re.fullmatch(r"docs/adr/\d+-.*\.md", p)]
+    record_rel = record_location(meeting.record_path, root)
+    guide = "docs/architecture.md"
+    typer.echo("")
+    typer.echo(f"Wrote {len(written)} files in {root}/:")
+    typer.echo(f"  the decisions     {root / record_rel}")
+    if guide in written:
+        typer.echo(f"  read this first   {root / guide}")
+    if adrs:
+        typer.echo(f"  {str(len(adrs)) + ' ADRs':<18}{root / 'docs' / 'adr'}/")
+    others = len([p for p in written if p not in adrs and p not in (guide, record_rel)])
+    if others:
+        typer.echo(
+            f"  and {others} more: the project skeleton and its tooling (-v lists each file)"
+        )
+    resolved = meeting.interview.resolved()
+    open_ids = [qid for qid, value in resolved.items() if value is DEFERRED]
+    if open_ids:
+        typer.echo("Left for later:")
+        for qid in open_ids:
+            question = meeting.bank.question(qid)
+            section = meeting.bank.section(question.section) if question else None
+            if question is None or section is None:
+                continue
+            item = meeting.open_items.get(qid)
+            who = ", ".join(p for p in ((item.owner, item.revisit) if item else ()) if p)
+            typer.echo(f"  {section.title} › {question.title}: {who or 'nobody named yet'}")
+    typer.echo("Next:")
+    typer.echo(f"  cd {root} && python3 -m venv .venv && . .venv/bin/activate")
+    typer.echo("  pip install -e '.[test]' && pytest    install it and run its tests")
+    if "README.md" in written:
+        typer.echo(f"  serve it: the commands under 'Run it' in {root / 'README.md'}")
+    typer.echo(f"  planner check {root}    check the code against the decisions")
+
+
+def _hold_meeting(meeting: Kickoff, prompter: Prompter, again: str) -> None:
+    """Run the wizard; on Ctrl-C, cancel or a crash, keep everything typed as a draft."""
     from planner import kickoff, wizard
     from planner.errors import Aborted
 
     try:
-        meeting.open_items.update(wizard.run(meeting.interview, prompter))
+        wizard.run(
+            meeting.interview,
+            prompter,
+            open_items=meeting.open_items,
+            resumed=meeting.resumed,
+        )
     except (KeyboardInterrupt, EOFError):
-        saved = kickoff.save_draft(meeting)
-        where = f"; answers so far are in {saved}, continue with --resume" if saved else ""
-        raise Aborted(f"interrupted{where}") from None
+        _stopped(kickoff.save_draft(meeting), "interrupted", again)
     except Aborted as exc:
-        saved = kickoff.save_draft(meeting)
-        where = f"; answers so far are in {saved}, continue with --resume" if saved else ""
-        raise Aborted(f"{exc.message}{where}") from None
+        _stopped(kickoff.save_draft(meeting), exc.message, again)
     except BaseException:
         kickoff.save_draft(meeting)
         raise
+
+
+def _stopped(saved: Path | None, why: str, again: str) -> NoReturn:
+    """A voluntary stop is not an error: say where the answers are and how to go on."""
+    where = f"; the answers so far are in {saved}\nContinue with: {again}" if saved else ""
+    typer.echo(f"planner: {why}{where}", err=True)
+    raise typer.Exit(130)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -106,9 +106,17 @@ def revisit(
 
             prompter = terminal.make_prompter()
             try:
-                session.open_items.update(wizard.run(session.interview, prompter))
+                wizard.run(
+                    session.interview,
+                    prompter,
+                    open_items=session.open_items,
+                    old=session.old_answers,
+                    keeps_draft=False,
+                )
             except (KeyboardInterrupt, EOFError):
-                raise Aborted("interrupted; nothing was written") from None
+                _stopped("interrupted; nothing was written")
+            except Aborted as exc:
+                _stopped(exc.message)
         new_record, found = core.build(session)
         if not found:
             typer.echo("Nothing changed; nothing was written.")
@@ -126,7 +134,7 @@ def revisit(
             except (KeyboardInterrupt, EOFError):
                 go_ahead = False
             if not go_ahead:
-                raise Aborted("nothing was written")
+                _stopped("nothing was written")
         outcome = core.apply_revisit(
             session, new_record, dry_run=dry_run, restore=restore, prune=prune
         )
@@ -189,6 +197,12 @@ def diff_command(
             typer.echo(str(change))
     if found:
         raise typer.Exit(1)
+
+
+def _stopped(why: str) -> NoReturn:
+    """Stopping on purpose is not an error: say so, without "error:", and exit 130."""
+    typer.echo(f"planner: {why}", err=True)
+    raise typer.Exit(130)
 
 
 def register(app: typer.Typer) -> None:
