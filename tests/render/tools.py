@@ -40,3 +40,15 @@ def bullet(text: str, name: str = "Status") -> str:
         if line.startswith((f"* {name}:", f"- {name}:")):
             return line.split(":", 1)[1].strip()
     raise AssertionError(f"no {name} bullet in {text[:200]!r}")
+
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_BIN = REPO / ".ci" / "node" / "node_modules" / ".bin"
+
+
+def require_node(command: str) -> str:
+    """A Node tool that .ci/run installs into .ci/node, else one on PATH."""
+    local = NODE_BIN / command
+    if local.is_file():
+        return str(local)
+    return require(command, ".ci/run installs it into .ci/node with npm")

@@ -18,13 +18,13 @@ class Style:
 
     def front_status(self, first_line: str, number_of: dict[str, int]) -> str:
         """The front-matter status: MADR 4 keeps only an identifier, never a link."""
-        from planner.render.adrs.headers import split_link, status_word
+        from planner.render.adrs.headers import split_link, unquote
 
         before, link, _ = split_link(first_line)
-        word = status_word(first_line)
         if link is not None:
             target = link[1]
             number = number_of.get(target)
             ident = f"ADR-{number:04d}" if number is not None else target.removesuffix(".md")
             return f"{before.strip().lower()} {ident}".strip()
-        return word
+        text = unquote(first_line)
+        return text[:1].lower() + text[1:]
