@@ -91,13 +91,14 @@ def _configure_logging(verbose: int) -> None:
 
 
 def _register() -> None:
-    from planner.cli import check, new, record, render, revisit
+    from planner.cli import check, new, record, render, revisit, status
 
     new.register(app)
     revisit.register(app)
     render.register(app)
     check.register(app)
     record.register(app)
+    status.register(app)
 
 
 _register()
