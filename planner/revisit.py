@@ -27,6 +27,7 @@ from planner.record.io import LoadedRecord, dump_record, load_answers, load_reco
 from planner.record.model import Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
+from planner.render.context import decision_revision
 
 logger = logging.getLogger(__name__)
 
@@ -138,9 +139,12 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
         if not made_now:  # only the rationale changed: a correction, not a new decision
             old_decision.rationale = new_decision.rationale
             continue
-        if not new_decision.rationale and old_decision.rationale:
-            new_decision.rationale = old_decision.rationale
         was_open_only = all(c.old is DEFERRED for c in made_now)
+        restated = any(c.heuristic == heuristic and c.question == "rationale" for c in found)
+        if old_decision.rationale and not restated and not was_open_only:
+            new_decision.rationale = carried_over(
+                old_decision.rationale, decision_revision(old_record, heuristic), heuristic
+            )
         if not was_open_only:
             previous[heuristic] = old_decision
         record.decisions[heuristic] = new_decision
@@ -158,6 +162,20 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
         )
     )
     return record, found
+
+
+CARRIED_OVER = "Carried over from the earlier decision"
+
+
+def carried_over(rationale: str, revision: int, heuristic: str) -> str:
+    """The old rationale, visibly marked: it argued for the answer that just changed."""
+    if rationale.startswith(CARRIED_OVER):
+        return rationale
+    return (
+        f"{CARRIED_OVER} (revision {revision}) and not restated for the new answer; "
+        f"it may argue for the old one. Restate it with `planner revisit --only {heuristic}`.\n\n"
+        f"{rationale}"
+    )
 
 
 def apply_revisit(
