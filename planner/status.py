@@ -102,7 +102,7 @@ def project_status(record_file: Path, *, today: dt.date) -> ProjectStatus:
     root = default_root(record_file)
     plan = plan_all(loaded.record, loaded.bank, root, record_file=record_file)
     status.files = _drift(plan.files, plan.tracked, plan.read_back, root)
-    status.adrs = _adr_notes(root, record)
+    status.adrs = adr_notes(root, record)
     return status
 
 
@@ -131,7 +131,8 @@ def _drift(
     return out
 
 
-def _adr_notes(root: Path, record: Record) -> list[AdrNote]:
+def adr_notes(root: Path, record: Record) -> list[AdrNote]:
+    """ADRs whose headers disagree, or that a tool superseded while the record holds them."""
     from planner.render import adrs
     from planner.render.adrs.headers import status_word
     from planner.render.context import decision_revision

@@ -59,6 +59,10 @@ def render(
     )
     outcome = apply(plan, root, force=force, dry_run=dry_run)
     show_outcome(outcome, diff=diff)
+    from planner.status import adr_notes
+
+    for note in adr_notes(root, loaded.record):
+        typer.echo(f"note: {note.path}: {note.message}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -56,6 +56,12 @@ def test_adr_new_supersede_and_link_are_read_back(invoke: Invoke, project: Path)
 
     result = render(invoke, project)
     assert result.exit_code == 0, result.output  # before: exit 2, "changed since planner wrote it"
+    assert (
+        "note: docs/adr/0007-logging-plain-text.md: superseded outside planner "
+        "(Superseded by [Use JSON logs](0009-use-json-logs.md)), but the record still holds "
+        "decision 'logging' as accepted: run `planner revisit --only logging` to record what "
+        "replaced it"
+    ) in result.stderr
 
     text = old.read_text()
     # adr-tools' line is kept, and the bullet header now says the same (log4brains reads it).

@@ -127,3 +127,22 @@ def test_scan_reads_titles_and_statuses(tmp_path: Path) -> None:
         (3, "Use X", "Superseded by [4. Use Y](0004-use-y.md)"),
         (4, "Use Y", "proposed"),
     ]
+
+
+def test_team_template_without_the_marker_keeps_numbering_stable(
+    tmp_path: Path, make_record: Callable[..., Record], render_to: Callable[..., Path]
+) -> None:
+    """A team's decision template that drops planner's marker must not add ADRs on every render."""
+    overrides = tmp_path / "team-templates" / "adr"
+    overrides.mkdir(parents=True)
+    (overrides / "decision.md.j2").write_text(
+        "# {{ view.adr.title }}\n\n* Status: {{ view.adr_status }}\n\nOur own short format.\n"
+    )
+    root = tmp_path / "out"
+    record = make_record()
+    for _ in range(3):
+        render_to(record, root, template_dirs=[tmp_path / "team-templates"])
+    names = sorted(p.name for p in (root / "docs" / "adr").glob("0*.md"))
+    assert len(names) == 8 and names[-1].startswith("0008-"), names
+    text = (root / "docs" / "adr" / "0007-logging-plain-text.md").read_text()
+    assert text.startswith("# Logging: Plain text\n\n* Status: accepted\n\nOur own short format.\n")
