@@ -171,6 +171,20 @@ def test_log4brains_style_files_and_authoring(
     )
 
 
+def test_log4brains_status_edit_is_read_back(
+    tmp_path: Path, invoke: Invoke, no_terminal: None
+) -> None:
+    root = make_project(invoke, tmp_path / "l4b", "log4brains")
+    path = root / ADR / "0005-code-layout-by-feature.md"
+    text = path.read_text()
+    assert "\n- Status: accepted\n" in text and "## Status" not in text
+    path.write_text(text.replace("- Status: accepted", "- Status: deprecated", 1))
+    assert invoke("render", root / "architecture/decisions.yaml").exit_code == 0
+    assert "\n- Status: deprecated\n" in path.read_text()
+    index = (root / ADR / "index.md").read_text()
+    assert "| [0005](0005-code-layout-by-feature.md) | Code layout: By feature | deprecated |" in index
+
+
 def test_log4brains_builds_every_style(tmp_path: Path, invoke: Invoke, no_terminal: None) -> None:
     """One offline log4brains build: the log4brains project, with the other styles as packages."""
     log4brains = require_node("log4brains")

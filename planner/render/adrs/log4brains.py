@@ -8,7 +8,7 @@ from planner.render.adrs.style import Style
 
 STYLE = Style(
     name="log4brains",
-    tools=("log4brains (reading and writing)", "pyadr (reading)"),
+    tools=("log4brains (reading and writing)",),
     status_section=False,
     bullet_header="-",
     front_matter=False,
