@@ -182,7 +182,9 @@ def test_log4brains_status_edit_is_read_back(
     assert invoke("render", root / "architecture/decisions.yaml").exit_code == 0
     assert "\n- Status: deprecated\n" in path.read_text()
     index = (root / ADR / "index.md").read_text()
-    assert "| [0005](0005-code-layout-by-feature.md) | Code layout: By feature | deprecated |" in index
+    assert (
+        "| [0005](0005-code-layout-by-feature.md) | Code layout: By feature | deprecated |" in index
+    )
 
 
 def test_log4brains_builds_every_style(tmp_path: Path, invoke: Invoke, no_terminal: None) -> None:
