@@ -97,10 +97,28 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     for item in request.sets:
         qid, value = parse_set(bank, item)
         fixed[qid] = value
-    interview = Interview(
+    interactive = not (request.defaults or request.no_input)
+    kind = _AskRationaleAgain if interactive else Interview
+    interview = kind(
         bank, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
     )
     return Revisit(request, loaded, interview, request.date or today or dt.date.today(), old)
+
+
+class _AskRationaleAgain(Interview):
+    """A revisit interview that offers no old rationale for a decision that changed.
+
+    The old rationale argued for the old answer; when a person is at the
+    terminal, they are asked for the new reason rather than nudged to keep it.
+    """
+
+    def default_for(self, question: Question) -> Value:
+        if question.key == "rationale" and question.id not in self.answers:
+            section = question.section
+            for qid, value in self.answers.items():
+                if qid.split(".", 1)[0] == section and self.defaults.get(qid, value) != value:
+                    return ""
+        return super().default_for(question)
 
 
 def changes(bank: Bank, old: dict[str, Value], new: dict[str, Value]) -> list[Change]:

@@ -90,3 +90,24 @@ def test_deferred_and_proposed_are_explained(invoke: Invoke, demo: Path) -> None
     assert "The record marks this decision `deferred` because questions are still open" in adr
     doc = (demo / "docs/architecture.md").read_text()
     assert "Status `proposed` is what the record calls `deferred`" in doc
+
+
+def test_at_a_terminal_the_new_reason_is_asked_for(
+    invoke: Invoke, demo: Path, scripted_terminal: Callable[..., Any]
+) -> None:
+    from tests.conftest import ScriptedPrompter
+
+    prompter = scripted_terminal(
+        ScriptedPrompter({"logging.format": "json", "logging.rationale": "Loki parses JSON."})
+    )
+    record = demo / "architecture/decisions.yaml"
+    result = invoke("revisit", record, "--only", "logging,testing", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    # The changed decision offers no old reason; the unchanged one keeps its own.
+    assert prompter.defaults["logging.rationale"] == ""
+    assert prompter.defaults["testing.rationale"] == (
+        "Anyone should find the test for a module without asking."
+    )
+    new = (demo / ADR / "0009-logging-json.md").read_text()
+    assert "Rationale from the meeting:\n\nLoki parses JSON.\n" in new
+    assert "plain lines are enough" not in new
