@@ -54,6 +54,8 @@ class ProjectStatus:
     open: list[OpenDecision] = field(default_factory=list)
     files: list[FileDrift] = field(default_factory=list)
     adrs: list[AdrNote] = field(default_factory=list)
+    check: dict[str, int] | None = None
+    """``planner check`` findings per rule, for a project planner generated (None otherwise)."""
 
     @property
     def overdue(self) -> list[OpenDecision]:
@@ -76,6 +78,7 @@ class ProjectStatus:
             "open": [item(o) for o in self.open],
             "files": [item(f) for f in self.files],
             "adrs": [item(a) for a in self.adrs],
+            "check": self.check,
         }
 
 
@@ -103,7 +106,33 @@ def project_status(record_file: Path, *, today: dt.date) -> ProjectStatus:
     plan = plan_all(loaded.record, loaded.bank, root, record_file=record_file)
     status.files = _drift(plan.files, plan.tracked, plan.read_back, root)
     status.adrs = adr_notes(root, record)
+    status.check = _check_counts(root, record)
     return status
+
+
+def _check_counts(root: Path, record: Record) -> dict[str, int] | None:
+    """Findings per rule when planner generated this project (it has a baseline)."""
+    from planner.check.runner import CheckError, run_check
+    from planner.files import baseline
+
+    if not (root / baseline.BASELINE).is_file():
+        return None
+    try:
+        report = run_check(
+            root,
+            record.project.package,
+            record.flat_answers(),
+            select=record.check.get("select", []),
+            ignore=record.check.get("ignore", []),
+            exclude=record.check.get("exclude", []),
+            rule_excludes=record.check_rules,
+        )
+    except CheckError:
+        return None  # the package moved or was renamed: `planner check` says so itself
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def _drift(

@@ -11,8 +11,9 @@ import typer
 _HELP = """Show what needs a person: overdue open decisions, drifted files, ADR problems.
 
 Lists the questions the meeting left open (owner and revisit date; overdue
-first), generated files edited by hand or behind the record, and ADRs whose
-status headers disagree or that were superseded outside planner. Writes
+first), generated files edited by hand or behind the record, ADRs whose status
+headers disagree or that were superseded outside planner, and how many
+findings `planner check` has per rule in a project planner generated. Writes
 nothing. Exit code 1 when an open decision is past its revisit date.
 """
 
@@ -56,12 +57,16 @@ def status(
     if report.adrs:
         lines.append("ADRs:")
         lines += [f"  {a.path}: {a.message}" for a in report.adrs]
+    if report.check:
+        counts = ", ".join(f"{rule} {n}" for rule, n in report.check.items())
+        lines.append(f"Code against the decisions (planner check): {counts}")
     if not lines:
         lines.append("Nothing needs a person: no open decisions, no drift, ADRs agree.")
     else:
         lines.append(
             f"{len(report.overdue)} overdue, {len(report.open)} open, "
-            f"{len(report.files)} file(s) drifted, {len(report.adrs)} ADR note(s)."
+            f"{len(report.files)} file(s) drifted, {len(report.adrs)} ADR note(s), "
+            f"{sum((report.check or {}).values())} check finding(s)."
         )
     typer.echo("\n".join(lines))
     raise typer.Exit(report.exit_code)

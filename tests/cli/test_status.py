@@ -44,6 +44,8 @@ def test_a_clean_project_before_the_due_date(invoke: Invoke, project: Path) -> N
     assert result.exit_code == 0, result.output
     assert "  open     deployment.ci: owner Ana, revisit 2026-12-01" in result.stdout
     assert "Generated files:" not in result.stdout and "ADRs:" not in result.stdout
+    data = json.loads(status(invoke, project, "--today", "2026-11-30", "--json").stdout)
+    assert data["check"] == {}  # a generated project checks clean
 
 
 def test_an_overdue_deferred_decision_fails(invoke: Invoke, project: Path) -> None:
@@ -67,10 +69,12 @@ def test_an_edited_generated_file_is_reported_and_nothing_is_written(
     invoke: Invoke, project: Path
 ) -> None:
     app = project / "src/svc/app.py"
-    app.write_text(app.read_text() + "\n# ours\n")
+    app.write_text(app.read_text() + "\n\ndef shout():\n    print('hi')\n")
     before = snapshot(project)
     result = status(invoke, project, "--today", "2026-11-30")
     assert "  src/svc/app.py: edited by hand" in result.stdout
+    # The print() breaks the logging decision: planner check's count shows it.
+    assert "Code against the decisions (planner check): LOG002 1" in result.stdout
     assert snapshot(project) == before
 
 
