@@ -20,6 +20,7 @@ from planner.render.adrs.style import Style
 
 
 def baseline_of(root: Path) -> dict[str, bytes]:
+    """What planner wrote last time; an unreadable baseline reads as none (nothing absorbed)."""
     from planner.files import baseline
 
     try:
