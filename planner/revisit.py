@@ -27,6 +27,7 @@ from planner.record.io import LoadedRecord, dump_revised, load_answers, load_rec
 from planner.record.model import OpenItem, Record, Revision
 from planner.record.parse import Parsed
 from planner.render import default_root, plan_all, record_location
+from planner.render.context import decision_revision
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,9 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     for item in request.sets:
         qid, value = parse_set(bank, item)
         fixed[qid] = value
-    interview = Interview(
+    interactive = not (request.defaults or request.no_input)
+    kind = _AskRationaleAgain if interactive else Interview
+    interview = kind(
         bank, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
     )
     open_items = {
@@ -110,6 +113,22 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     }
     date = request.date or today or dt.date.today()
     return Revisit(request, loaded, interview, date, old, source, open_items)
+
+
+class _AskRationaleAgain(Interview):
+    """A revisit interview that offers no old rationale for a decision that changed.
+
+    The old rationale argued for the old answer; when a person is at the
+    terminal, they are asked for the new reason rather than nudged to keep it.
+    """
+
+    def default_for(self, question: Question) -> Value:
+        if question.key == "rationale" and question.id not in self.answers:
+            section = question.section
+            for qid, value in self.answers.items():
+                if qid.split(".", 1)[0] == section and self.defaults.get(qid, value) != value:
+                    return ""
+        return super().default_for(question)
 
 
 def changes(bank: Bank, old: dict[str, Value], new: dict[str, Value]) -> list[Change]:
@@ -157,9 +176,12 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
         if not made_now:  # only the rationale changed: a correction, not a new decision
             old_decision.rationale = new_decision.rationale
             continue
-        if not new_decision.rationale and old_decision.rationale:
-            new_decision.rationale = old_decision.rationale
         was_open_only = all(c.old is DEFERRED for c in made_now)
+        restated = any(c.heuristic == heuristic and c.question == "rationale" for c in found)
+        if old_decision.rationale and not restated and not was_open_only:
+            new_decision.rationale = carried_over(
+                old_decision.rationale, decision_revision(old_record, heuristic), heuristic
+            )
         if not was_open_only:
             previous[heuristic] = old_decision
         record.decisions[heuristic] = new_decision
@@ -177,6 +199,20 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
         )
     )
     return record, found
+
+
+CARRIED_OVER = "Carried over from the earlier decision"
+
+
+def carried_over(rationale: str, revision: int, heuristic: str) -> str:
+    """The old rationale, visibly marked: it argued for the answer that just changed."""
+    if rationale.startswith(CARRIED_OVER):
+        return rationale
+    return (
+        f"{CARRIED_OVER} (revision {revision}) and not restated for the new answer; "
+        f"it may argue for the old one. Restate it with `planner revisit --only {heuristic}`.\n\n"
+        f"{rationale}"
+    )
 
 
 def apply_revisit(

@@ -177,7 +177,7 @@ def _unconfigure_logging() -> None:
 
 
 def _register() -> None:
-    from planner.cli import check, completion, new, record, render, revisit
+    from planner.cli import check, completion, new, record, render, revisit, status
 
     new.register(app)
     revisit.register(app)
@@ -185,6 +185,7 @@ def _register() -> None:
     check.register(app)
     record.register(app)
     completion.register(app)
+    status.register(app)
 
 
 _register()

@@ -73,6 +73,10 @@ def render(
         )
         outcome = apply(plan, root, force=force, dry_run=dry_run, expect={record: before})
     show_outcome(outcome, diff=diff, quiet_unchanged=verbosity(ctx) == 0)
+    from planner.status import adr_notes
+
+    for note in adr_notes(root, loaded.record):
+        typer.echo(f"note: {note.path}: {note.message}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -137,7 +137,7 @@ def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome
         return Outcome(steps, written, dry_run=True)
     files = {s.path: s.new for s in changing}
     new_baseline = dict(old_baseline)
-    new_baseline.update({p: plan.files[p] for p in plan.tracked})
+    new_baseline.update({p: plan.remembered(p) for p in plan.tracked})
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
     if files:
@@ -252,7 +252,7 @@ def _update(
         return outcome
     files = {s.path: s.new for s in writing if s.new != s.old}
     new_baseline = {p: d for p, d in old_baseline.items() if p not in removing}
-    new_baseline.update({p: plan.files[p] for p in plan.tracked})
+    new_baseline.update({p: plan.remembered(p) for p in plan.tracked})
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
     if files or removing:

@@ -34,6 +34,15 @@ class FilePlan:
 
     files: dict[str, bytes] = field(default_factory=dict)
     tracked: set[str] = field(default_factory=set)
+    read_back: dict[str, bytes] = field(default_factory=dict)
+    """Disk contents whose edits the planned content already carries (safe to replace)."""
+    pristine: dict[str, bytes] = field(default_factory=dict)
+    """What planner itself would write, when the planned content also carries the team's
+    edits: the baseline remembers this, so the next three-way comparison still sees them."""
+
+    def remembered(self, path: str) -> bytes:
+        """The bytes the baseline keeps for ``path``."""
+        return self.pristine.get(path, self.files[path])
 
     def add(self, path: str, text: str | bytes, *, tracked: bool = True) -> None:
         pure = PurePosixPath(path)
@@ -49,6 +58,8 @@ class FilePlan:
     def update(self, other: FilePlan) -> None:
         for path, data in other.files.items():
             self.add(path, data, tracked=path in other.tracked)
+        self.read_back.update(other.read_back)
+        self.pristine.update(other.pristine)
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,7 @@ def classify(plan: FilePlan, root: Path, baseline: dict[str, bytes]) -> list[Ste
         old = target.read_bytes()
         if old == new:
             action = Action.UNCHANGED
-        elif baseline.get(path) == old:
+        elif baseline.get(path) == old or plan.read_back.get(path) == old:
             action = Action.UPDATE
         else:
             action = Action.CONFLICT

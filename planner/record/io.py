@@ -20,7 +20,7 @@ from planner.files.writer import atomic_write
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Value
 from planner.record import patch
-from planner.record.model import SCHEMA_ID, Decision, Record
+from planner.record.model import DEFAULT_ADR_STYLE, SCHEMA_ID, Decision, Record
 from planner.record.parse import Parsed, parse_flat_answers, parse_record, read_packs
 
 logger = logging.getLogger(__name__)
@@ -213,6 +213,8 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
             data["check"]["rules"] = {
                 rule: {"exclude": _list(globs)} for rule, globs in record.check_rules.items()
             }
+    if record.adr_style != DEFAULT_ADR_STYLE:
+        data["adr"] = {"style": record.adr_style}
     return data
 
 

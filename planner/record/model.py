@@ -17,6 +17,8 @@ Status = Literal["proposed", "accepted", "deferred", "superseded"]
 STATUSES: tuple[str, ...] = ("proposed", "accepted", "deferred", "superseded")
 SCHEMA_ID = "planner-decision-record"
 RECORD_VERSION = 1
+ADR_STYLES: tuple[str, ...] = ("adr-tools", "madr4", "log4brains")
+DEFAULT_ADR_STYLE = "adr-tools"
 
 
 @dataclass
@@ -78,6 +80,8 @@ class Record:
     """``planner check`` settings kept with the decisions: select, ignore, exclude."""
     check_rules: dict[str, list[str]] = field(default_factory=dict)
     """Per rule, glob patterns of files the rule skips."""
+    adr_style: str = DEFAULT_ADR_STYLE
+    """How ADRs are written (``adr.style``): for adr-tools, MADR 4 or log4brains."""
 
     def flat_answers(self) -> dict[str, Value]:
         """``section.question -> value`` for every answer, with open questions as DEFERRED."""

@@ -18,6 +18,8 @@ from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.values import coerce
 from planner.reader import Reader, did_you_mean
 from planner.record.model import (
+    ADR_STYLES,
+    DEFAULT_ADR_STYLE,
     RECORD_VERSION,
     SCHEMA_ID,
     STATUSES,
@@ -29,7 +31,17 @@ from planner.record.model import (
     Revision,
 )
 
-TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history", "check")
+TOP_KEYS = (
+    "schema",
+    "version",
+    "project",
+    "meeting",
+    "decisions",
+    "packs",
+    "history",
+    "check",
+    "adr",
+)
 CHECK_KEYS = ("select", "ignore", "exclude", "rules")
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
 REVISION_KEYS = ("revision", "date", "participants", "summary", "planner", "previous")
@@ -300,6 +312,11 @@ class _RecordReader(Reader):
                 check_rules[rule] = list(
                     self.strings(opts.get("exclude", []), ("check", "rules", rule, "exclude")) or []
                 )
+        adr_style = DEFAULT_ADR_STYLE
+        if "adr" in data:
+            spec = self.mapping(data["adr"], ("adr",), known=("style",)) or {}
+            if "style" in spec:
+                adr_style = self.one_of(spec["style"], ("adr", "style"), ADR_STYLES) or adr_style
         record = Record(
             project=Project(
                 name=str(project.pop("name", "")),
@@ -317,6 +334,7 @@ class _RecordReader(Reader):
             history=history,
             check=check,
             check_rules=check_rules,
+            adr_style=adr_style,
         )
         if not self.partial and not self.problems:
             self.completeness(

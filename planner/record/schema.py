@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from planner.questions.model import Bank, Question, Section
-from planner.record.model import RECORD_VERSION, SCHEMA_ID, STATUSES
+from planner.record.model import ADR_STYLES, RECORD_VERSION, SCHEMA_ID, STATUSES
 
 _DATE = {"type": "string", "format": "date"}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -139,6 +139,11 @@ def record_schema(bank: Bank) -> dict[str, Any]:
                 "properties": decisions,
             },
             "history": {"type": "array", "items": revision},
+            "adr": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"style": {"enum": list(ADR_STYLES)}},
+            },
         },
     }
 

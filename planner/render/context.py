@@ -114,12 +114,22 @@ class DecisionView:
         return Markup("; ").join(parts) if parts else Markup("to be decided")
 
     @property
+    def leading(self) -> AnswerView | None:
+        """The first single-choice question: its answer names the decision and its ADR."""
+        for answer in self.answers:
+            if answer.question.type == "select" and answer.options:
+                return answer
+        return None
+
+    @property
     def title(self) -> Markup:
-        """The ADR title: the heuristic and its leading choice."""
+        """The ADR title: the heuristic and its leading choice (or that it is still open)."""
         section = prose(self.section.title)
-        for answer in self.decided:
-            if answer.question.type == "select" and answer.chosen:
-                return Markup(f"{section}: {prose(answer.chosen[0].label)}")
+        leading = self.leading
+        if leading is not None:
+            if leading.is_open or not leading.chosen:
+                return Markup(f"{section}: {prose(leading.question.title)} to be decided")
+            return Markup(f"{section}: {prose(leading.chosen[0].label)}")
         if self.decided:
             first = self.decided[0]
             return Markup(f"{section}: {prose(first.question.title)} {first.shown}")

@@ -25,6 +25,8 @@ _CONFIG = {
 }
 _DB = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 _FORMAT = {"text": "text", "json": "JSON", "structlog": "structlog"}
+DRAWN_FEATURES = 4
+"""Features drawn side by side; beyond this, one box stands for every feature (readable width)."""
 
 
 class _Chart:
@@ -119,13 +121,18 @@ def flowchart(answers: Mapping[str, Value]) -> str:
         for sink in sinks:
             chart.edge(sink, "db")
     resources = answers.get("lifetimes.other_resources")
-    if isinstance(resources, list):
-        if "http_client" in resources:
+    borrowed = [
+        r for r in ("http_client", "cache") if isinstance(resources, list) and r in resources
+    ]
+    if borrowed:
+        # One group and one edge: separate edges to side-by-side boxes cross each other.
+        chart.open("borrowed", "Borrowed per request")
+        if "http_client" in borrowed:
             chart.node("http", "Other services (pooled HTTP client)", "round")
-            chart.edge("app", "http", "borrowed per request", dotted=True)
-        if "cache" in resources:
+        if "cache" in borrowed:
             chart.node("cache", "Cache", "db")
-            chart.edge("app", "cache", "borrowed per request", dotted=True)
+        chart.close()
+        chart.edge("app", "borrowed", dotted=True)
     fmt = _pick(answers, "logging.format", _FORMAT)
     dest = _pick(answers, "logging.destination", {})
     chart.node("logs", f"Logs: {fmt} to {dest}, one logger per module", "note")
@@ -134,6 +141,8 @@ def flowchart(answers: Mapping[str, Value]) -> str:
 
 
 def _by_feature(chart: _Chart, features: list[str], isolation: Value) -> list[str]:
+    if len(features) > DRAWN_FEATURES:
+        return _every_feature(chart, features, isolation)
     sinks = []
     for name in features:
         chart.open(f"f_{name}", f"feature: {name}")
@@ -151,6 +160,21 @@ def _by_feature(chart: _Chart, features: list[str], isolation: Value) -> list[st
         chart.close()
         chart.edge("app", f"{name}_routes")
     return sinks
+
+
+def _every_feature(chart: _Chart, features: list[str], isolation: Value) -> list[str]:
+    """One feature box for many features: the same three parts, named once."""
+    chart.open("features", f"each of the {len(features)} features")
+    chart.node("feature_names", ", ".join(features), "note")  # node labels wrap; titles do not
+    chart.node("feature_routes", "blueprint (routes)")
+    chart.node("feature_services", "services")
+    chart.edge("feature_routes", "feature_services")
+    sink = "feature_repo" if isolation in ("repository", "ports_and_adapters") else "feature_models"
+    chart.node(sink, "repository" if sink == "feature_repo" else "models")
+    chart.edge("feature_services", sink)
+    chart.close()
+    chart.edge("app", "feature_routes")
+    return [sink]
 
 
 def _by_layer(chart: _Chart, features: list[str], isolation: Value) -> list[str]:

@@ -82,13 +82,16 @@ def test_old_adr_changes_only_its_status(invoke: Invoke, project: Path) -> None:
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [
         ("* Status: accepted", "* Status: superseded by [0009-logging-json](0009-logging-json.md)"),
-        ("Accepted", "Superseded by [9. Logging: JSON](0009-logging-json.md)"),
+        ("Accepted", "Superseded by [Logging: JSON](0009-logging-json.md)"),
     ]
     new = (project / "docs/adr/0009-logging-json.md").read_text()
-    assert "Supersedes [7. Logging: Plain text](0007-logging-plain-text.md)" in new
+    assert "Supersedes [Logging: Plain text](0007-logging-plain-text.md)" in new
     assert "Date: 2026-12-01" in new
     index = (project / "docs/adr/index.md").read_text()
-    assert "| Superseded | [9. Logging: JSON](0009-logging-json.md) |" in index
+    assert (
+        "| Superseded by [Logging: JSON](0009-logging-json.md) | [Logging: JSON](0009-logging-json.md) |"
+        in index
+    )
 
 
 def test_conflicting_edit_gets_markers_and_exit_code(invoke: Invoke, project: Path) -> None:
@@ -114,10 +117,10 @@ def test_three_revisions_chain_for_adr_tools(invoke: Invoke, project: Path) -> N
     adr = project / "docs/adr"
     assert "superseded by [0009-logging-json]" in (adr / "0007-logging-plain-text.md").read_text()
     middle = (adr / "0009-logging-json.md").read_text()
-    assert "Superseded by [10. Logging: structlog](0010-logging-structlog.md)" in middle
-    assert "Supersedes [7. Logging: Plain text](0007-logging-plain-text.md)" in middle
+    assert "Superseded by [Logging: structlog](0010-logging-structlog.md)" in middle
+    assert "Supersedes [Logging: Plain text](0007-logging-plain-text.md)" in middle
     assert (
-        "Supersedes [9. Logging: JSON](0009-logging-json.md)"
+        "Supersedes [Logging: JSON](0009-logging-json.md)"
         in (adr / "0010-logging-structlog.md").read_text()
     )
     history = (project / "architecture/decisions.yaml").read_text()
@@ -126,7 +129,7 @@ def test_three_revisions_chain_for_adr_tools(invoke: Invoke, project: Path) -> N
         toc = subprocess.run(
             ["adr", "generate", "toc"], cwd=project, capture_output=True, text=True, check=True
         ).stdout
-        assert "[10. Logging: structlog](0010-logging-structlog.md)" in toc
+        assert "[Logging: structlog](0010-logging-structlog.md)" in toc
         graph = subprocess.run(
             ["adr", "generate", "graph"], cwd=project, capture_output=True, text=True, check=True
         ).stdout

@@ -71,13 +71,18 @@ def test_changed_answer_keeps_every_comment_and_the_hand_order(
     revisit(invoke, hand_kept, "logging.format=json")
     after = hand_kept.read_text(encoding="utf-8")
 
-    # Only two lines of the original change: the logging decision's date and the
-    # format answer, whose beside-comment stays on its line.
+    # Only three lines of the original change: the logging decision's date, the
+    # format answer, whose beside-comment stays on its line, and the rationale, which
+    # argued for the old answer and is now visibly marked as carried over.
     removed, added = removed_and_added(before, after)
     assert removed == [
         "      date: 2026-11-24",
         "          format: text   # revisit when the pipeline lands",
+        "      rationale: The platform collects stdout; plain lines are enough until we have a log pipeline.",
     ]
+    assert load_record(hand_kept).record.decisions["logging"].rationale.startswith(
+        "Carried over from the earlier decision"
+    )
     assert "      date: 2026-12-01" in added
     assert "          format: json   # revisit when the pipeline lands" in added
     assert comments(after) == comments(before)

@@ -37,10 +37,10 @@ def test_list_and_toc_show_every_adr_with_its_title(project: Path) -> None:
     listed = adr(project, "list").split()
     assert len(listed) == 8 and listed[0] == "docs/adr/0001-record-architecture-decisions.md"
     toc = adr(project, "generate", "toc")
-    assert "* [1. Record architecture decisions](0001-record-architecture-decisions.md)" in toc
-    assert "* [2. Deployment: Container image](0002-deployment-container-image.md)" in toc
+    assert "* [Record architecture decisions](0001-record-architecture-decisions.md)" in toc
+    assert "* [Deployment: Container image](0002-deployment-container-image.md)" in toc
     assert (
-        "* [8. Infrastructure changes: Repository layer](0008-infrastructure-changes-repository-layer.md)"
+        "* [Infrastructure changes: Repository layer](0008-infrastructure-changes-repository-layer.md)"
         in toc
     )
 
@@ -56,10 +56,10 @@ def test_link_adds_to_the_status_section(project: Path) -> None:
     text = (project / "docs/adr/0003-app-initialization-app-factory.md").read_text()
     status = text.split("## Status\n", 1)[1].split("\n## ", 1)[0]
     assert "Accepted" in status
-    assert "Amends [2. Deployment: Container image](0002-deployment-container-image.md)" in status
+    assert "Amends [Deployment: Container image](0002-deployment-container-image.md)" in status
     other = (project / "docs/adr/0002-deployment-container-image.md").read_text()
     assert (
-        "Amended by [3. App initialization: App factory](0003-app-initialization-app-factory.md)"
+        "Amended by [App initialization: App factory](0003-app-initialization-app-factory.md)"
         in other
     )
 
@@ -69,10 +69,10 @@ def test_new_with_supersede_uses_our_template(project: Path) -> None:
     assert created == "docs/adr/0009-use-json-logs.md"
     new = (project / created).read_text()
     assert new.startswith(
-        "# 9. Use JSON logs\n\nDate: 2026-12-01\n\n* Status: accepted\n* Date: 2026-12-01\n"
+        "# Use JSON logs\n\nDate: 2026-12-01\n\n* Status: accepted\n* Date: 2026-12-01\n"
     )
-    assert "Supersedes [7. Logging: Plain text](0007-logging-plain-text.md)" in new
+    assert "Supersedes [Logging: Plain text](0007-logging-plain-text.md)" in new
     old = (project / "docs/adr/0007-logging-plain-text.md").read_text()
     status = old.split("## Status\n", 1)[1].split("\n## ", 1)[0]
-    assert "Superseded by [9. Use JSON logs](0009-use-json-logs.md)" in status
+    assert "Superseded by [Use JSON logs](0009-use-json-logs.md)" in status
     assert "Accepted" not in status

@@ -7,7 +7,7 @@ import pytest
 
 from planner.files.plan import FilePlan
 from planner.record.model import Record
-from planner.render.adrs import AdrFolderError, scan
+from planner.render.adrs import scan
 
 HAND_WRITTEN = """# 1. Record architecture decisions
 
@@ -72,14 +72,23 @@ def test_rerender_keeps_numbers(
             assert (root / path).read_bytes() == data, path
 
 
-def test_date_named_files_are_refused(
+def test_date_named_and_unnumbered_adrs_are_listed_and_numbering_goes_on(
     tmp_path: Path, make_record: Callable[..., Record], plan_for: Callable[..., FilePlan]
 ) -> None:
+    """log4brains names its ADRs by date and pyadr proposes ``XXXX-`` files: neither is refused."""
     folder = tmp_path / "out" / "docs" / "adr"
     folder.mkdir(parents=True)
-    (folder / "20240105-use-kafka.md").write_text("# Use Kafka\n")
-    with pytest.raises(AdrFolderError, match=r"date-named ADRs \(20240105-use-kafka.md\)"):
-        plan_for(make_record())
+    (folder / "20240105-use-kafka.md").write_text("# Use Kafka\n\n- Status: accepted\n")
+    (folder / "XXXX-use-redis.md").write_text("# Use Redis\n\n* Status: proposed\n")
+    (folder / "0004-use-postgres.md").write_text("# Use Postgres\n\n* Status: accepted\n")
+    plan = plan_for(make_record())
+    names = adr_names(plan)
+    assert names[0] == "0005-record-architecture-decisions.md"  # after the highest number
+    assert not any(n.startswith("2024") for n in names)  # not numbered, not rewritten
+    index = plan.files["docs/adr/index.md"].decode()
+    assert "| [20240105](20240105-use-kafka.md) | Use Kafka | accepted |" in index
+    assert "| [XXXX](XXXX-use-redis.md) | Use Redis | proposed |" in index
+    assert index.index("20240105-use-kafka") > index.index("0012-")  # listed after the numbers
 
 
 def test_adr_dir_file_is_honoured(
@@ -118,3 +127,22 @@ def test_scan_reads_titles_and_statuses(tmp_path: Path) -> None:
         (3, "Use X", "Superseded by [4. Use Y](0004-use-y.md)"),
         (4, "Use Y", "proposed"),
     ]
+
+
+def test_team_template_without_the_marker_keeps_numbering_stable(
+    tmp_path: Path, make_record: Callable[..., Record], render_to: Callable[..., Path]
+) -> None:
+    """A team's decision template that drops planner's marker must not add ADRs on every render."""
+    overrides = tmp_path / "team-templates" / "adr"
+    overrides.mkdir(parents=True)
+    (overrides / "decision.md.j2").write_text(
+        "# {{ view.adr.title }}\n\n* Status: {{ view.adr_status }}\n\nOur own short format.\n"
+    )
+    root = tmp_path / "out"
+    record = make_record()
+    for _ in range(3):
+        render_to(record, root, template_dirs=[tmp_path / "team-templates"])
+    names = sorted(p.name for p in (root / "docs" / "adr").glob("0*.md"))
+    assert len(names) == 8 and names[-1].startswith("0008-"), names
+    text = (root / "docs" / "adr" / "0007-logging-plain-text.md").read_text()
+    assert text.startswith("# Logging: Plain text\n\n* Status: accepted\n\nOur own short format.\n")

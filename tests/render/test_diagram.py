@@ -62,3 +62,25 @@ def test_by_layer(make_record: Callable[..., Record]) -> None:
         make_record(layout__style="by_layer", infrastructure__isolation="none").flat_answers()
     )
     assert ("views", "services") in edges(chart) and ("models", "db") in edges(chart)
+
+
+def test_many_features_keep_the_drawing_narrow(make_record: Callable[..., Record]) -> None:
+    """Eight feature boxes side by side made the large example unreadable: one box stands for all."""
+    names = ["accounts", "rooms", "playlists", "chat", "moderation", "search", "alerts", "billing"]
+    record = make_record(layout__features=names, layout__style="by_feature")
+    chart = flowchart(record.flat_answers())
+    assert chart.count("subgraph f_") == 0
+    assert 'subgraph features["each of the 8 features"]' in chart
+    assert f'feature_names[/"{", ".join(names)}"/]' in chart
+    assert ("app", "feature_routes") in edges(chart)
+    assert max(len(line) for line in chart.splitlines()) < 120
+
+
+def test_borrowed_resources_share_one_edge(make_record: Callable[..., Record]) -> None:
+    """Two dotted edges from the app to side-by-side boxes crossed; one edge to their group does not."""
+    record = make_record(lifetimes__other_resources=["http_client", "cache"])
+    chart = flowchart(record.flat_answers())
+    group = chart.split('subgraph borrowed["Borrowed per request"]\n', 1)[1].split("end", 1)[0]
+    assert "http([" in group and "cache[(" in group
+    targets = [b for a, b in edges(chart) if a == "app"]
+    assert "borrowed" in targets and "http" not in targets and "cache" not in targets

@@ -1,9 +1,11 @@
-"""ADRs: find the ones already in the folder, number new ones, render them all.
+"""The ADR folder: find the ADRs already there and number the new ones.
 
 Generated ADRs end with an HTML comment naming the decision and revision they
 record, so a later render finds them again and keeps their numbers; files
 without that marker are the team's own and are never touched. Numbering
-continues after the highest ``NNNN-`` file, as adr-tools does.
+continues after the highest ``NNNN-`` file, as adr-tools and pyadr do. ADRs
+named by date (log4brains) or not numbered yet (pyadr's ``XXXX-`` proposals)
+are listed but take no number.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.errors import PlannerError
+from markupsafe import Markup
+
 from planner.files.containment import within
+from planner.render.adrs.headers import Headers, front_matter, read
 from planner.render.context import AdrRef, DecisionView
 from planner.text import slugify
 
@@ -23,16 +27,12 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_ADR_DIR = "docs/adr"
 RECORD_ADR = "record-architecture-decisions"
-_NUMBERED = re.compile(r"^(\d+)-(.+)\.md$")
-_DATED = re.compile(r"^\d{8}-.*\.md$")
+_DATED = re.compile(r"^(?P<label>(?:19|20)\d{6})-.+\.md$")
+_NUMBERED = re.compile(r"^(?P<label>\d{1,6})-.+\.md$")
+_UNNUMBERED = re.compile(r"^(?P<label>X{4})-.+\.md$")
 _MARKER = re.compile(
     r"<!-- planner: decision=(?P<decision>[a-z0-9_-]+) revision=(?P<revision>\d+) -->"
 )
-_LINK = re.compile(r"\[(?P<title>[^\]]*)\]\((?P<target>[^)]+)\)")
-
-
-class AdrFolderError(PlannerError):
-    """The ADR folder holds files that would break numbering."""
 
 
 def marker(decision: str, revision: int) -> str:
@@ -41,70 +41,66 @@ def marker(decision: str, revision: int) -> str:
 
 @dataclass(frozen=True)
 class ExistingAdr:
-    number: int
+    number: int | None  # None: named by date or not numbered yet
+    label: str
     filename: str
     title: str
-    status: str
+    headers: Headers
     decision: str | None
     revision: int | None
+    text: str
+
+    @property
+    def status(self) -> str:
+        return self.headers.status
 
     @property
     def ref(self) -> AdrRef:
-        return AdrRef(self.number, self.filename, self.title)
+        return AdrRef(self.number or 0, self.filename, self.title)
 
 
-def _title(first_line: str, filename: str) -> str:
-    heading = first_line.lstrip("#").strip()
-    match = re.match(r"^\d+\.\s*(.*)$", heading)
-    return (match.group(1) if match else heading) or filename
+def _title(lines: list[str], filename: str) -> str:
+    fence = front_matter(lines)
+    for line in lines[fence[1] + 1 if fence else 0 :]:
+        if line.startswith("# "):
+            heading = line[2:].strip()
+            match = re.match(r"^\d+\.\s*(.*)$", heading)
+            return (match.group(1) if match else heading) or filename
+    return filename
 
 
-def _status(lines: list[str]) -> str:
-    """The status as adr-tools reads it: the text under ``## Status``, else the bullet header."""
-    for i, line in enumerate(lines):
-        if line.strip() == "## Status":
-            body = []
-            for follow in lines[i + 1 :]:
-                if follow.startswith("#"):
-                    break
-                if follow.strip():
-                    body.append(follow.strip())
-            if body:
-                return "; ".join(body)
-    for line in lines:
-        match = re.match(r"^[*-]\s+Status:\s*(.+)$", line.strip())
+def _kind(name: str) -> tuple[int | None, str] | None:
+    """(number, label) for a file name that is an ADR, else None."""
+    for pattern, numbered in ((_DATED, False), (_NUMBERED, True), (_UNNUMBERED, False)):
+        match = pattern.match(name)
         if match:
-            return match.group(1).strip()
-    return "unknown"
+            label = match.group("label")
+            return (int(label) if numbered else None), label
+    return None
 
 
 def scan(folder: Path) -> list[ExistingAdr]:
-    """Every numbered ADR in ``folder``; refuses date-named files, which break numbering."""
+    """Every ADR in ``folder``: numbered, date-named (log4brains) or pyadr's ``XXXX-``."""
     if not folder.is_dir():
         return []
-    dated = sorted(p.name for p in folder.iterdir() if _DATED.match(p.name))
-    if dated:
-        raise AdrFolderError(
-            f"{folder} holds date-named ADRs ({', '.join(dated)}); planner numbers ADRs "
-            "as NNNN-title.md like adr-tools, so rename these first (for example with "
-            "adr-tools' numbering) or render into another folder"
-        )
     found = []
     for path in sorted(folder.iterdir()):
-        match = _NUMBERED.match(path.name)
-        if not match or not path.is_file() or not within(folder, path):
+        kind = _kind(path.name)
+        if kind is None or not path.is_file() or not within(folder, path):
             continue  # a symlink that leads out of the ADR folder is not read
         text = path.read_text(encoding="utf-8", errors="replace")
         lines = text.splitlines()
         mark = _MARKER.search(text)
         found.append(
             ExistingAdr(
-                number=int(match.group(1)),
+                number=kind[0],
+                label=kind[1],
                 filename=path.name,
-                title=_title(lines[0] if lines else "", path.name),
-                status=_status(lines),
+                title=_title(lines, path.name),
+                headers=read(text),
                 decision=mark.group("decision") if mark else None,
                 revision=int(mark.group("revision")) if mark else None,
+                text=text,
             )
         )
     return found
@@ -124,9 +120,13 @@ class Numbering:
 
 
 def assign(views: Iterable[DecisionView], existing: list[ExistingAdr]) -> Numbering:
-    """Reuse the numbers of ADRs planner wrote before; give new decisions the next ones."""
+    """Reuse the numbers of ADRs planner wrote before; give new decisions the next ones.
+
+    Two ADRs never share a title: a later one that would repeat an earlier
+    title (a decision changed back, or changed in a detail) names its revision.
+    """
     by_marker = {(a.decision, a.revision): a for a in existing if a.decision}
-    highest = max((a.number for a in existing), default=0)
+    highest = max((a.number for a in existing if a.number is not None), default=0)
 
     def next_number() -> int:
         nonlocal highest
@@ -136,7 +136,7 @@ def assign(views: Iterable[DecisionView], existing: list[ExistingAdr]) -> Number
     record_adr: AdrRef | None = None
     generated = True
     for adr in existing:
-        if adr.filename.split("-", 1)[1] == f"{RECORD_ADR}.md":
+        if adr.number is not None and adr.filename.split("-", 1)[1] == f"{RECORD_ADR}.md":
             record_adr = adr.ref
             generated = adr.decision == RECORD_ADR
             break
@@ -148,21 +148,18 @@ def assign(views: Iterable[DecisionView], existing: list[ExistingAdr]) -> Number
             "Record architecture decisions",
         )
     refs: dict[tuple[str, int], AdrRef] = {}
+    titles: set[str] = {record_adr.title.lower()}
     for view in views:
         key = (view.id, view.revision)
+        title = view.title
+        if str(title).lower() in titles:
+            title = title + Markup(f" (revision {view.revision})")
+        titles.add(str(title).lower())
         old = by_marker.get(key)
-        if old is not None:
-            refs[key] = AdrRef(old.number, old.filename, view.title)
+        if old is not None and old.number is not None:
+            refs[key] = AdrRef(old.number, old.filename, title)
         else:
             number = next_number()
-            refs[key] = AdrRef(number, filename(number, view.title), view.title)
+            refs[key] = AdrRef(number, filename(number, title), title)
         view.adr = refs[key]
     return Numbering(record_adr, generated, refs)
-
-
-def supersede_link(status: str) -> tuple[str, str] | None:
-    """``("Title", "0007-x.md")`` when a status says "Superseded by [...](...)"."""
-    if not status.lower().startswith("superseded"):
-        return None
-    match = _LINK.search(status)
-    return (match.group("title"), match.group("target")) if match else None
