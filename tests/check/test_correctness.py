@@ -40,7 +40,7 @@ def test_a_chain_through_two_helpers_is_found(tmp_path: Path) -> None:
     write(tmp_path, "app/domain/a.py", "from app import x\n")
     write(tmp_path, "app/x.py", "from app import y\n")
     write(tmp_path, "app/y.py", "import flask\n")
-    report = run_check(tmp_path, "app", PURE, select=["INF001"], use_cache=False)
+    report = run_check(tmp_path, "app", PURE, select=["INF001"])
     assert [(f.path, f.line, f.message) for f in report.findings] == [
         ("app/domain/a.py", 1, "the core reaches flask: app.domain.a -> app.x -> app.y -> flask")
     ]
@@ -94,7 +94,7 @@ def test_reachability_matches_a_reference_search(
         if module in impure:
             lines.append("import sqlalchemy\n")
         write(root, f"app/domain/{module}.py", "".join(lines))
-    report = run_check(root, "app", PURE, select=["INF001"], use_cache=False)
+    report = run_check(root, "app", PURE, select=["INF001"])
     found = {Path(f.path).stem for f in report.findings}
     assert found == _reference(edges, impure)
     for finding in report.findings:
@@ -138,7 +138,7 @@ def test_bom_and_latin1_files_parse(tmp_path: Path) -> None:
     (tmp_path / "app" / "latin.py").write_bytes(
         b"# -*- coding: latin-1 -*-\n" + LOGGER.encode() + b"NAME = '\xe9t\xe9'\n"
     )
-    report = run_check(tmp_path, "app", {}, select=["PAR001", "LOG001"], use_cache=False)
+    report = run_check(tmp_path, "app", {}, select=["PAR001", "LOG001"])
     assert report.findings == []
 
 
@@ -148,7 +148,7 @@ def test_a_newer_grammar_is_named_with_what_to_do(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[project]\nname = "app"\nrequires-python = ">=3.99"\n')
     write(tmp_path, "app/__init__.py", "")
     write(tmp_path, "app/new.py", "x = (\n")
-    [finding] = run_check(tmp_path, "app", {}, select=["PAR001"], use_cache=False).findings
+    [finding] = run_check(tmp_path, "app", {}, select=["PAR001"]).findings
     grammar = f"{sys.version_info[0]}.{sys.version_info[1]}"
     assert f"with the Python {grammar} grammar" in finding.message
     assert "requires Python >=3.99: run planner with Python 3.99 or later" in finding.message
@@ -193,7 +193,7 @@ def test_a_suppression_covers_its_whole_statement(tmp_path: Path) -> None:
         LOGGER
         + "print(\n    'multi',\n    'line',  # planner: ignore[LOG002]\n)\nprint('other')\n",
     )
-    report = run_check(tmp_path, "app", {}, select=["LOG002"], use_cache=False)
+    report = run_check(tmp_path, "app", {}, select=["LOG002"])
     assert [(f.rule, f.line) for f in report.findings] == [("LOG002", 8)]
 
 
@@ -216,7 +216,7 @@ def test_environment_writes_are_not_reads_and_class_bodies_are(tmp_path: Path) -
         "    def later(self):\n"
         "        return os.getenv('FINE')\n",
     )
-    report = run_check(tmp_path, "app", {}, select=["INI002"], use_cache=False)
+    report = run_check(tmp_path, "app", {}, select=["INI002"])
     assert [(f.rule, f.line) for f in report.findings] == [("INI002", 6), ("INI002", 7)]
 
 
@@ -233,7 +233,7 @@ def test_one_finding_per_import_statement(tmp_path: Path) -> None:
         "app/domain/users.py",
         "from app.domain.model import Column, Integer, String\nfrom app.domain import model, service\n",
     )
-    report = run_check(tmp_path, "app", PURE, select=["INF001"], use_cache=False)
+    report = run_check(tmp_path, "app", PURE, select=["INF001"])
     assert [(f.path, f.line) for f in report.findings] == [
         ("app/domain/model.py", 1),
         ("app/domain/service.py", 1),
