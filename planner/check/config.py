@@ -81,7 +81,7 @@ class CheckConfig:
     # TST001 and what counts as application code
     test_folders: tuple[str, ...] = ("tests", "test")
     test_patterns: tuple[str, ...] = ("test_{name}.py", "{name}_test.py", "test_{name}_*.py")
-    migrations: tuple[str, ...] = ("migrations", "alembic_migrations", "alembic", "migration")
+    migrations: tuple[str, ...] = ("migrations", "alembic_migrations", "alembic")
     cli: tuple[str, ...] = ("cli", "commands", "cmd", "manage", "__main__", "scripts")
     # LAY002
     feature_roots: tuple[str, ...] = ("",)  # dotted, relative to the package; "" is the package

@@ -87,6 +87,11 @@ class ModuleFacts:
     releases_session: bool = False  # a teardown handler or process_response calls .remove()
     classes: dict[str, set[str]] = field(default_factory=dict)  # top-level class -> its methods
     writes_extensions: bool = False  # assigns into ``<app>.extensions[...]``
+    script_blocks: list[tuple[int, int]] = field(default_factory=list)  # ``if __name__ == ...``
+
+    def in_script_block(self, line: int) -> bool:
+        """Inside ``if __name__ == "__main__":``: the module run as a script, not imported."""
+        return any(start <= line <= end for start, end in self.script_blocks)
 
     def suppressed(self, line: int, rule: str) -> bool:
         if line not in self.suppressions:
@@ -133,6 +138,15 @@ class _Visitor(ast.NodeVisitor):
         self.type_checking = False
 
     def visit_If(self, node: ast.If) -> None:
+        test = node.test
+        if (
+            isinstance(test, ast.Compare)
+            and _dotted(test.left) == "__name__"
+            and len(test.comparators) == 1
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__"
+        ):
+            self.facts.script_blocks.append((node.lineno, node.end_lineno or node.lineno))
         if _dotted(node.test) in _TYPE_CHECKING:
             previous, self.type_checking = self.type_checking, True
             for child in node.body:
@@ -392,6 +406,7 @@ def to_data(facts: ModuleFacts) -> dict[str, Any]:
         "releases_session": facts.releases_session,
         "classes": {k: sorted(v) for k, v in facts.classes.items()},
         "writes_extensions": facts.writes_extensions,
+        "script_blocks": [list(b) for b in facts.script_blocks],
     }
 
 
@@ -418,4 +433,5 @@ def from_data(data: dict[str, Any], path: Path, module: str, is_package: bool) -
         releases_session=data["releases_session"],
         classes={k: set(v) for k, v in data["classes"].items()},
         writes_extensions=data["writes_extensions"],
+        script_blocks=[(int(a), int(b)) for a, b in data["script_blocks"]],
     )

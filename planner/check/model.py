@@ -95,7 +95,11 @@ class Context:
         return any(part in self.config.test_folders for part in facts.module.split(".")[1:])
 
     def is_migration(self, facts: ModuleFacts) -> bool:
-        return any(part in self.config.migrations for part in facts.module.split(".")[1:])
+        """In a migrations folder (a module merely named ``migration.py`` is not)."""
+        folders = facts.module.split(".")[1:]
+        if not facts.is_package:
+            folders = folders[:-1]
+        return any(part in self.config.migrations for part in folders)
 
     def is_cli(self, facts: ModuleFacts) -> bool:
         return any(parts_match(self.relative_module(facts), p) for p in self.config.cli) or any(

@@ -59,7 +59,8 @@ class Reach:
 
     def __init__(self, modules: dict[str, ModuleFacts], forbidden: Iterable[str]) -> None:
         self.modules = modules
-        self.forbidden = set(forbidden)
+        self.forbidden = {f for f in forbidden if "." not in f}
+        self.dotted = tuple(f for f in forbidden if "." in f)  # a project package, say
         self.next: dict[str, str | None] = {}
         self.direct: dict[str, str] = {}
         importers: dict[str, list[str]] = {}
@@ -68,7 +69,7 @@ class Reach:
             for imp in facts.imports:
                 if imp.type_checking:
                     continue
-                if _top(imp.target) in self.forbidden:
+                if self.is_forbidden(imp.target):
                     self.direct.setdefault(name, imp.target)
                     continue
                 found = resolve(modules, imp.target)
@@ -85,7 +86,9 @@ class Reach:
                     queue.append(importer)
 
     def is_forbidden(self, target: str) -> bool:
-        return _top(target) in self.forbidden
+        return _top(target) in self.forbidden or any(
+            target == f or target.startswith(f + ".") for f in self.dotted
+        )
 
     def path(self, name: str) -> list[str] | None:
         """``[name, ..., forbidden import]`` when ``name`` reaches a forbidden package."""

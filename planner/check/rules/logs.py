@@ -32,7 +32,11 @@ def _no_print(ctx: Context) -> Iterable[Finding]:
         if ctx.is_cli(facts):
             continue  # a command line tool's output is its interface, not a log
         for call in facts.calls:
-            if call.name == "print" and "file" not in call.keywords:
+            if (
+                call.name == "print"
+                and "file" not in call.keywords
+                and not facts.in_script_block(call.line)
+            ):
                 yield Finding(
                     "LOG002",
                     ctx.rel(facts.path),
@@ -41,6 +45,30 @@ def _no_print(ctx: Context) -> Iterable[Finding]:
                     "print() in application code; log instead",
                     code="print",
                 )
+
+
+def _later_setup(facts: ModuleFacts, call: Call, setup: tuple[str, ...]) -> Call | None:
+    """A setup call reached after ``call`` through this module's own functions, if any."""
+    by_function: dict[str | None, list[Call]] = {}
+    for item in facts.calls:
+        by_function.setdefault(item.function, []).append(item)
+    pending = [
+        c.name
+        for c in by_function.get(call.function, [])
+        if c.line > call.line and c.name in facts.functions
+    ]
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for inner in by_function.get(name, []):
+            if name_matches(inner.name, setup):
+                return inner
+            if inner.name in facts.functions:
+                pending.append(inner.name)
+    return None
 
 
 def _configured_first(ctx: Context) -> Iterable[Finding]:
@@ -56,18 +84,27 @@ def _configured_first(ctx: Context) -> Iterable[Finding]:
                 continue
             created += 1
             here = [c for f, c in setups if f is facts and c.function == call.function]
+            if any(c.line < call.line for c in here):
+                continue
+            later = _later_setup(facts, call, setup) if not here else None
+            if (
+                not here
+                and later is None
+                and any(f is not facts or c.function != call.function for f, c in setups)
+            ):
+                continue  # configured elsewhere (a launcher, an import) before the app
+            where = ""
             if here:
-                if any(c.line < call.line for c in here):
-                    continue
-            elif any(not (f is facts and c.function == call.function) for f, c in setups):
-                continue  # configured elsewhere (a launcher, a CLI entry point) before the app
+                where = f"; {here[0].name}() runs later, at line {here[0].line}"
+            elif later is not None:
+                where = f"; {later.name}() runs later, from line {later.line}"
             yield Finding(
                 "LOG003",
                 ctx.rel(facts.path),
                 call.line,
                 call.column,
-                "the app object is created before logging is configured "
-                f"(call {setup[0] if setup else 'dictConfig'}() first)",
+                "the app object is created before logging is configured"
+                + (where or f" (call {setup[0] if setup else 'dictConfig'}() first)"),
                 code=call.name,
             )
     if not created:
