@@ -129,43 +129,187 @@ def _code(node: ast.AST) -> str:
         return ""
 
 
-class _Visitor(ast.NodeVisitor):
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = (ast.Name, ast.Constant, ast.expr_context, ast.operator, ast.unaryop, ast.cmpop)
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The child fields worth descending into (never ``ctx``; nothing below a leaf)."""
+    fields: tuple[str, ...] = ()
+    if not issubclass(kind, (*_LEAVES, ast.boolop)):
+        fields = tuple(f for f in getattr(kind, "_fields", ()) if f != "ctx")
+    _FIELDS[kind] = fields
+    return fields
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (
+        isinstance(test, ast.Compare)
+        and _dotted(test.left) == "__name__"
+        and len(test.comparators) == 1
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
+    )
+
+
+class _Walker:
+    """One pass over a module: statements by hand, expressions with a flat stack.
+
+    Hand-written rather than an ``ast.NodeVisitor``: dispatching on every node by
+    method name costs more than parsing itself on a large codebase.
+    """
+
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
-        self.function: str | None = None
-        self.depth = 0
-        self.in_function = False
-        self.type_checking = False
 
-    def visit_If(self, node: ast.If) -> None:
-        test = node.test
-        if (
-            isinstance(test, ast.Compare)
-            and _dotted(test.left) == "__name__"
-            and len(test.comparators) == 1
-            and isinstance(test.comparators[0], ast.Constant)
-            and test.comparators[0].value == "__main__"
-        ):
-            self.facts.script_blocks.append((node.lineno, node.end_lineno or node.lineno))
-        if _dotted(node.test) in _TYPE_CHECKING:
-            previous, self.type_checking = self.type_checking, True
-            for child in node.body:
-                self.visit(child)
-            self.type_checking = previous
-            for child in node.orelse:
-                self.visit(child)
+    # expressions ------------------------------------------------------------------------
+    def expr(self, node: ast.AST, function: str | None, in_function: bool) -> None:
+        facts = self.facts
+        stack: list[ast.AST] = [node]
+        lambdas: list[ast.AST] = []  # bodies of lambdas: run when called, not at import
+        inside = in_function
+        while True:
+            if not stack:
+                if not lambdas:
+                    return
+                stack, lambdas, inside = lambdas, [], True
+            current = stack.pop()
+            kind = type(current)
+            if kind is ast.Call:
+                call = current
+                assert isinstance(call, ast.Call)
+                name = _dotted(call.func)
+                if name:
+                    keywords = tuple(k.arg for k in call.keywords if k.arg)
+                    facts.calls.append(
+                        Call(name, call.lineno, call.col_offset + 1, function, keywords, not inside)
+                    )
+                    if not inside and name in _ENV_READERS:
+                        facts.env_reads.append(
+                            EnvRead(call.lineno, call.col_offset + 1, _code(call))
+                        )
+            elif kind is ast.Subscript:
+                sub = current
+                assert isinstance(sub, ast.Subscript)
+                if not inside and isinstance(sub.ctx, ast.Load) and _dotted(sub.value) in _ENVIRON:
+                    facts.env_reads.append(EnvRead(sub.lineno, sub.col_offset + 1, _code(sub)))
+            elif kind is ast.Lambda:
+                assert isinstance(current, ast.Lambda)
+                stack.append(current.args)
+                lambdas.append(current.body)
+                continue
+            fields = _FIELDS.get(kind)
+            if fields is None:
+                fields = _fields(kind)
+            for field_name in fields:
+                value = getattr(current, field_name, None)
+                if type(value) is list:
+                    stack.extend(v for v in value if isinstance(v, ast.AST))
+                elif isinstance(value, ast.AST):
+                    stack.append(value)
+
+    # statements -------------------------------------------------------------------------
+    def body(
+        self,
+        statements: list[ast.stmt],
+        function: str | None,
+        in_function: bool,
+        depth: int,
+        type_checking: bool,
+    ) -> None:
+        for node in statements:
+            self.stmt(node, function, in_function, depth, type_checking)
+
+    def stmt(
+        self,
+        node: ast.stmt,
+        function: str | None,
+        in_function: bool,
+        depth: int,
+        type_checking: bool,
+    ) -> None:
+        facts = self.facts
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                facts.imports.append(
+                    Import(alias.name, node.lineno, node.col_offset + 1, type_checking)
+                )
             return
-        self.generic_visit(node)
+        if isinstance(node, ast.ImportFrom):
+            base = _resolve(facts.module, facts.is_package, node.level, node.module)
+            for alias in node.names:
+                target = f"{base}.{alias.name}" if base and alias.name != "*" else base
+                facts.imports.append(
+                    Import(target, node.lineno, node.col_offset + 1, type_checking)
+                )
+            return
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            self.definition(node, function, in_function, depth, type_checking)
+            return
+        if isinstance(node, ast.If):
+            if _is_main_guard(node.test):
+                facts.script_blocks.append((node.lineno, node.end_lineno or node.lineno))
+            if _dotted(node.test) in _TYPE_CHECKING:
+                self.body(node.body, function, in_function, depth, True)
+                self.body(node.orelse, function, in_function, depth, type_checking)
+                return
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets: list[ast.expr] = (
+                node.targets if isinstance(node, ast.Assign) else [node.target]
+            )
+            for assigned in targets:
+                if isinstance(assigned, ast.Subscript) and _dotted(assigned.value).endswith(
+                    "extensions"
+                ):
+                    facts.writes_extensions = True
+            if (
+                depth == 0
+                and isinstance(node.value, ast.Call)
+                and any(isinstance(t, ast.Name) for t in targets)
+            ):
+                uses_name = any(
+                    isinstance(a, ast.Name) and a.id == "__name__" for a in node.value.args
+                )
+                facts.bindings.append(Binding(node.lineno, _dotted(node.value.func), uses_name))
+        for _, value in ast.iter_fields(node):
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.stmt):
+                        self.stmt(item, function, in_function, depth, type_checking)
+                    elif isinstance(item, ast.ExceptHandler):
+                        if item.type is not None:
+                            self.expr(item.type, function, in_function)
+                        self.body(item.body, function, in_function, depth, type_checking)
+                    elif isinstance(item, ast.match_case):
+                        self.expr(item.pattern, function, in_function)
+                        if item.guard is not None:
+                            self.expr(item.guard, function, in_function)
+                        self.body(item.body, function, in_function, depth, type_checking)
+                    elif isinstance(item, ast.AST):
+                        self.expr(item, function, in_function)
+            elif isinstance(value, ast.AST):
+                self.expr(value, function, in_function)
 
-    def _enter(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+    def definition(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+        function: str | None,
+        in_function: bool,
+        depth: int,
+        type_checking: bool,
+    ) -> None:
+        facts = self.facts
         is_class = isinstance(node, ast.ClassDef)
-        if is_class and self.depth == 0:
-            self.facts.classes[node.name] = {
-                item.name
-                for item in node.body
-                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
-            }
-        if not is_class:
+        if isinstance(node, ast.ClassDef):
+            if depth == 0:
+                facts.classes[node.name] = {
+                    item.name
+                    for item in node.body
+                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+                }
+            for base in (*node.bases, *node.keywords):
+                self.expr(base, function, in_function)
+        else:
             decorators = {_dotted(d).rsplit(".", 1)[-1] for d in node.decorator_list}
             if (
                 decorators & {"teardown_appcontext", "teardown_request"}
@@ -173,91 +317,16 @@ class _Visitor(ast.NodeVisitor):
             ):
                 for inner in ast.walk(node):
                     if isinstance(inner, ast.Call) and _dotted(inner.func).endswith(".remove"):
-                        self.facts.releases_session = True
-        # decorators and defaults run at import time, in the enclosing scope
+                        facts.releases_session = True
+            self.expr(node.args, function, in_function)  # defaults run at definition time
+            if node.returns is not None:
+                self.expr(node.returns, function, in_function)
         for decorator in node.decorator_list:
-            self.visit(decorator)
-        if isinstance(node, ast.ClassDef):
-            for base in (*node.bases, *node.keywords):
-                self.visit(base)
-        else:
-            self.visit(node.args)
-        outer, outer_in_function = self.function, self.in_function
-        if self.depth == 0:
-            self.facts.functions.add(node.name)
-            self.function = node.name
-        self.in_function = self.in_function or not is_class
-        self.depth += 1
-        for child in node.body:
-            self.visit(child)
-        self.depth -= 1
-        self.function, self.in_function = outer, outer_in_function
-
-    visit_FunctionDef = _enter
-    visit_AsyncFunctionDef = _enter
-    visit_ClassDef = _enter
-
-    def visit_Lambda(self, node: ast.Lambda) -> None:
-        self.visit(node.args)
-        outer, self.in_function = self.in_function, True
-        self.visit(node.body)
-        self.in_function = outer
-
-    def visit_Import(self, node: ast.Import) -> None:
-        for alias in node.names:
-            self.facts.imports.append(
-                Import(alias.name, node.lineno, node.col_offset + 1, self.type_checking)
-            )
-
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        base = _resolve(self.facts.module, self.facts.is_package, node.level, node.module)
-        for alias in node.names:
-            target = f"{base}.{alias.name}" if base and alias.name != "*" else base
-            self.facts.imports.append(
-                Import(target, node.lineno, node.col_offset + 1, self.type_checking)
-            )
-
-    def visit_Assign(self, node: ast.Assign | ast.AnnAssign) -> None:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        for target in targets:
-            if isinstance(target, ast.Subscript) and _dotted(target.value).endswith("extensions"):
-                self.facts.writes_extensions = True
-        if (
-            self.depth == 0
-            and isinstance(node.value, ast.Call)
-            and any(isinstance(t, ast.Name) for t in targets)
-        ):
-            uses_name = any(isinstance(a, ast.Name) and a.id == "__name__" for a in node.value.args)
-            self.facts.bindings.append(Binding(node.lineno, _dotted(node.value.func), uses_name))
-        self.generic_visit(node)
-
-    visit_AnnAssign = visit_Assign
-
-    def visit_Call(self, node: ast.Call) -> None:
-        name = _dotted(node.func)
-        keywords = tuple(k.arg for k in node.keywords if k.arg)
-        self.facts.calls.append(
-            Call(
-                name,
-                node.lineno,
-                node.col_offset + 1,
-                self.function,
-                keywords,
-                not self.in_function,
-            )
-        )
-        if not self.in_function and name in _ENV_READERS:
-            self.facts.env_reads.append(EnvRead(node.lineno, node.col_offset + 1, _code(node)))
-        self.generic_visit(node)
-
-    def visit_Subscript(self, node: ast.Subscript) -> None:
-        if (
-            not self.in_function
-            and isinstance(node.ctx, ast.Load)  # a write or a del configures, it does not read
-            and _dotted(node.value) in _ENVIRON
-        ):
-            self.facts.env_reads.append(EnvRead(node.lineno, node.col_offset + 1, _code(node)))
-        self.generic_visit(node)
+            self.expr(decorator, function, in_function)
+        if depth == 0:
+            facts.functions.add(node.name)
+            function = node.name
+        self.body(node.body, function, in_function or not is_class, depth + 1, type_checking)
 
 
 def module_name(path: Path, root: Path) -> tuple[str, bool]:
@@ -360,7 +429,7 @@ def gather_source(data: bytes, path: Path, module: str, is_package: bool) -> Mod
             not isinstance(n, ast.Expr) or not isinstance(n.value, ast.Constant) for n in tree.body
         )
         facts.reexports_only = not facts.empty and _reexports_only(tree)
-        _Visitor(facts).visit(tree)
+        _Walker(facts).body(tree.body, None, False, 0, False)
     except RecursionError:
         fresh = ModuleFacts(path, module, is_package)
         fresh.syntax_error = (1, 1, "too deeply nested to analyse")

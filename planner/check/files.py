@@ -63,9 +63,12 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
-def read_bytes(path: Path, root: Path, limit: int = READ_LIMIT) -> bytes:
-    """The bytes of a regular file inside ``root``; :class:`Unreadable` for anything else."""
-    if not inside(path, root):
+def read_bytes(path: Path, root: Path, limit: int = READ_LIMIT, *, listed: bool = False) -> bytes:
+    """The bytes of a regular file inside ``root``; :class:`Unreadable` for anything else.
+
+    ``listed``: the path comes from :func:`python_files`, which follows no links.
+    """
+    if not listed and not inside(path, root):
         raise Unreadable("it leads outside the project")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
     try:

@@ -39,8 +39,35 @@ def parts_match(name: str, pattern: str) -> bool:
     )
 
 
+class Names:
+    """Matches dotted call or class names against names like ``getLogger`` or ``log.setup``.
+
+    Built once per rule run: most calls are rejected by their last name part alone.
+    """
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.patterns = tuple(patterns)
+        self.globbing = any(c in p for p in self.patterns for c in "*?[")
+        self.lasts = {p.rpartition(".")[2] for p in self.patterns}
+        self.memo: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> bool:
+        found = self.memo.get(name)
+        if found is None:
+            if not self.globbing and name.rpartition(".")[2] not in self.lasts:
+                found = False
+            else:
+                found = _name_matches(name, self.patterns)
+            self.memo[name] = found
+        return found
+
+
 def name_matches(name: str, patterns: Iterable[str]) -> bool:
-    """A dotted call or class name against names like ``getLogger`` or ``log.setup``."""
+    """One name against ``patterns`` (see :class:`Names` for many names)."""
+    return _name_matches(name, patterns)
+
+
+def _name_matches(name: str, patterns: Iterable[str]) -> bool:
     for pattern in patterns:
         if name == pattern or name.endswith("." + pattern):
             return True

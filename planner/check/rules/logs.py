@@ -5,21 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner.check.facts import Call, ModuleFacts
-from planner.check.model import Context, Finding, Rule, name_matches
+from planner.check.model import Context, Finding, Names, Rule
 
 
-def has_logger(ctx: Context, facts: ModuleFacts) -> bool:
-    factories = ctx.config.logger_factories
+def has_logger(facts: ModuleFacts, factories: Names) -> bool:
     return any(
-        name_matches(b.call, factories) or (b.uses_name and "log" in b.call.lower())
-        for b in facts.bindings
+        factories(b.call) or (b.uses_name and "log" in b.call.lower()) for b in facts.bindings
     )
 
 
 def _module_logger(ctx: Context) -> Iterable[Finding]:
     structlog = ctx.answer("logging.format") == "structlog"
+    factories = Names(ctx.config.logger_factories)
     for facts in ctx.app_modules():
-        if facts.empty or facts.reexports_only or facts.syntax_error or has_logger(ctx, facts):
+        if (
+            facts.empty
+            or facts.reexports_only
+            or facts.syntax_error
+            or has_logger(facts, factories)
+        ):
             continue
         how = "structlog.get_logger(__name__)" if structlog else "logging.getLogger(__name__)"
         yield Finding(
@@ -47,7 +51,7 @@ def _no_print(ctx: Context) -> Iterable[Finding]:
                 )
 
 
-def _later_setup(facts: ModuleFacts, call: Call, setup: tuple[str, ...]) -> Call | None:
+def _later_setup(facts: ModuleFacts, call: Call, setup: Names) -> Call | None:
     """A setup call reached after ``call`` through this module's own functions, if any."""
     by_function: dict[str | None, list[Call]] = {}
     for item in facts.calls:
@@ -64,7 +68,7 @@ def _later_setup(facts: ModuleFacts, call: Call, setup: tuple[str, ...]) -> Call
             continue
         seen.add(name)
         for inner in by_function.get(name, []):
-            if name_matches(inner.name, setup):
+            if setup(inner.name):
                 return inner
             if inner.name in facts.functions:
                 pending.append(inner.name)
@@ -72,15 +76,16 @@ def _later_setup(facts: ModuleFacts, call: Call, setup: tuple[str, ...]) -> Call
 
 
 def _configured_first(ctx: Context) -> Iterable[Finding]:
-    setup = ctx.config.log_setup
+    setup = Names(ctx.config.log_setup)
+    app_classes = Names(ctx.config.app_classes)
     modules = ctx.app_modules()
     setups: list[tuple[ModuleFacts, Call]] = [
-        (facts, call) for facts in modules for call in facts.calls if name_matches(call.name, setup)
+        (facts, call) for facts in modules for call in facts.calls if setup(call.name)
     ]
     created = 0
     for facts in modules:
         for call in facts.calls:
-            if not name_matches(call.name, ctx.config.app_classes):
+            if not app_classes(call.name):
                 continue
             created += 1
             here = [c for f, c in setups if f is facts and c.function == call.function]
@@ -104,7 +109,7 @@ def _configured_first(ctx: Context) -> Iterable[Finding]:
                 call.line,
                 call.column,
                 "the app object is created before logging is configured"
-                + (where or f" (call {setup[0] if setup else 'dictConfig'}() first)"),
+                + (where or f" (call {next(iter(setup.patterns), 'dictConfig')}() first)"),
                 code=call.name,
             )
     if not created:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -63,8 +64,22 @@ class _TestIndex:
         return False
 
 
+def _existing(ctx: Context) -> set[Path]:
+    """Every file under the test folders (and the package), listed once instead of a stat each."""
+    from planner.check.files import SKIPPED_FOLDERS
+
+    found: set[Path] = set()
+    roots = [ctx.root / f for f in ctx.config.test_folders] + [ctx.package_dir]
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
+            found.update(Path(folder) / name for name in files)
+    return found
+
+
 def _tests_exist(ctx: Context) -> Iterable[Finding]:
     index: _TestIndex | None = None
+    existing = _existing(ctx)
     checked = 0
     for facts in ctx.app_modules():
         if (
@@ -77,7 +92,7 @@ def _tests_exist(ctx: Context) -> Iterable[Finding]:
             continue
         checked += 1
         candidates = expected(ctx, facts.path)
-        if any(c.is_file() for c in candidates):
+        if any(c in existing for c in candidates):
             continue
         if ctx.answer("testing.layout", "mirror") == "mirror":
             index = index or _TestIndex(ctx)
