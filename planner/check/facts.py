@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib.util import decode_source
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 # ``# planner: ignore`` or ``# planner: ignore[RULE, RULE]``; anything else after
 # ``ignore`` (a space before the bracket, lower case ids) is malformed.
@@ -26,16 +26,14 @@ _ENVIRON = ("os.environ", "environ")
 GRAMMAR = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
-@dataclass(frozen=True)
-class Import:
+class Import(NamedTuple):
     target: str
     line: int
     column: int
     type_checking: bool = False
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(NamedTuple):
     name: str
     line: int
     column: int
@@ -44,8 +42,7 @@ class Call:
     import_time: bool = True  # outside any function body: runs when the module is imported
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """A module-level ``name = call(...)``: how a module gets its logger."""
 
     line: int
@@ -53,15 +50,13 @@ class Binding:
     uses_name: bool  # ``__name__`` is an argument
 
 
-@dataclass(frozen=True)
-class EnvRead:
+class EnvRead(NamedTuple):
     line: int
     column: int
     code: str
 
 
-@dataclass(frozen=True)
-class Malformed:
+class Malformed(NamedTuple):
     """A suppression comment planner cannot read: it silences nothing."""
 
     line: int

@@ -13,29 +13,31 @@ def _names(ctx: Context, stem: str) -> list[str]:
     return [p.replace("{name}", stem) for p in ctx.config.test_patterns if "*" not in p]
 
 
-def expected(ctx: Context, path: Path) -> list[Path]:
-    """Where the test of the module at ``path`` may be, per the chosen test layout."""
-    relative = path.relative_to(ctx.package_dir)
-    names = _names(ctx, path.stem)
+def expected(ctx: Context, path: Path) -> list[str]:
+    """Where the test of the module at ``path`` may be (paths relative to the project)."""
+    package = ctx.rel(ctx.package_dir)
+    relative = ctx.rel(path)[len(package) + 1 :]
+    parent, _, filename = relative.rpartition("/")
+    stem = filename[:-3] if filename.endswith(".py") else filename
+    names = _names(ctx, stem)
     layout = ctx.answer("testing.layout", "mirror")
     if layout == "colocated":
-        return [path.with_name(name) for name in names]
-    folders = [ctx.root / folder for folder in ctx.config.test_folders]
+        here = f"{package}/{parent}/" if parent else f"{package}/"
+        return [here + name for name in names]
+    sub = f"{parent}/" if parent else ""
     if layout == "by_kind":
-        prefix = "_".join(relative.parts[:-1])
-        flat = [f"test_{prefix}_{path.stem}.py"] if prefix else []
+        prefix = parent.replace("/", "_")
+        flat = [f"test_{prefix}_{stem}.py"] if prefix else []
         return [
-            folder / kind / candidate
-            for folder in folders
+            f"{folder}/{kind}/{candidate}"
+            for folder in ctx.config.test_folders
             for kind in ("unit", "integration", "e2e")
             for candidate in (*flat, *names)
         ]
-    inside = [
-        ctx.package_dir / folder / relative.parent / n
-        for folder in ctx.config.test_folders
-        for n in names
+    return [
+        *(f"{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
+        *(f"{package}/{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
     ]
-    return [*(folder / relative.parent / n for folder in folders for n in names), *inside]
 
 
 class _TestIndex:
@@ -64,16 +66,18 @@ class _TestIndex:
         return False
 
 
-def _existing(ctx: Context) -> set[Path]:
-    """Every file under the test folders (and the package), listed once instead of a stat each."""
+def _existing(ctx: Context) -> set[str]:
+    """Every Python file under the test folders and the package (relative to the project),
+    listed once instead of a stat per candidate."""
     from planner.check.files import SKIPPED_FOLDERS
 
-    found: set[Path] = set()
+    found: set[str] = set()
     roots = [ctx.root / f for f in ctx.config.test_folders] + [ctx.package_dir]
     for root in roots:
         for folder, dirs, files in os.walk(root):
             dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
-            found.update(Path(folder) / name for name in files)
+            base = ctx.rel(Path(folder))
+            found.update(f"{base}/{name}" for name in files if name.endswith(".py"))
     return found
 
 
@@ -98,7 +102,7 @@ def _tests_exist(ctx: Context) -> Iterable[Finding]:
             index = index or _TestIndex(ctx)
             if index.covers(ctx, facts.path):
                 continue
-        yield Finding("TST001", ctx.rel(facts.path), 1, 1, f"no test at {ctx.rel(candidates[0])}")
+        yield Finding("TST001", ctx.rel(facts.path), 1, 1, f"no test at {candidates[0]}")
     if not checked:
         ctx.note("TST001", "no application module to look for tests of")
 
