@@ -59,7 +59,9 @@ def main() -> None:
             lines = sum(len(p.read_text().splitlines()) for p in (root / "bench_app").rglob("*.py"))
             rules = [f"--rules={r}" for r in (root / "rules.txt").read_text().split()]
             runs = args.runs if size < 5000 else max(1, args.runs // 2)
-            ours = clock([planner, "check", ".", "--package", "bench_app", *rules], root, runs)
+            ours = clock(
+                [planner, "check", ".", "--package", "bench_app", "--no-cache", *rules], root, runs
+            )
             theirs = "not installed"
             if linter:
                 env_cmd = [linter, "--config", "importlinter.ini", "--no-cache"]

@@ -278,7 +278,8 @@ def main() -> None:
         check_times = interleave(
             {
                 "planner": lambda i: run(
-                    [planner, "check", ".", "--package", "bench_app", *rules], cwd=code
+                    [planner, "check", ".", "--package", "bench_app", "--no-cache", *rules],
+                    cwd=code,
                 ),
                 "import-linter": lambda i: run(
                     [lint, "--config", "importlinter.ini", "--no-cache"], cwd=code
@@ -328,7 +329,10 @@ def main() -> None:
             root = codebase(work / f"cc-{size}", size)
             rules = [f"--rules={r}" for r in (root / "rules.txt").read_text().split()]
             times = [
-                run([planner, "check", ".", "--package", "bench_app", *rules], cwd=root)
+                run(
+                    [planner, "check", ".", "--package", "bench_app", "--no-cache", *rules],
+                    cwd=root,
+                )
                 for _ in range(3)
             ]
             check_curve[size] = statistics.median(times) * 1000

@@ -112,21 +112,18 @@ def project_status(record_file: Path, *, today: dt.date) -> ProjectStatus:
 
 def _check_counts(root: Path, record: Record) -> dict[str, int] | None:
     """Findings per rule when planner generated this project (it has a baseline)."""
+    from planner.check.config import from_pyproject, merge
     from planner.check.runner import CheckError, run_check
     from planner.files import baseline
 
     if not (root / baseline.BASELINE).is_file():
         return None
     try:
+        config, _ = from_pyproject(root)
+        config = merge(config, record.check, "the decision record", "check.", record.check_lines)
         report = run_check(
-            root,
-            record.project.package,
-            record.flat_answers(),
-            select=record.check.get("select", []),
-            ignore=record.check.get("ignore", []),
-            exclude=record.check.get("exclude", []),
-            rule_excludes=record.check_rules,
-        )
+            root, record.project.package, record.flat_answers(), config=config, use_cache=False
+        )  # status writes nothing, not even the facts cache
     except CheckError:
         return None  # the package moved or was renamed: `planner check` says so itself
     counts: dict[str, int] = {}

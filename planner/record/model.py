@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from planner import __version__
 from planner.questions.model import DEFERRED, Value
@@ -76,10 +76,10 @@ class Record:
     packs: list[str] = field(default_factory=list)
     history: list[Revision] = field(default_factory=list)
     version: int = RECORD_VERSION
-    check: dict[str, list[str]] = field(default_factory=dict)
-    """``planner check`` settings kept with the decisions: select, ignore, exclude."""
-    check_rules: dict[str, list[str]] = field(default_factory=dict)
-    """Per rule, glob patterns of files the rule skips."""
+    check: dict[str, Any] = field(default_factory=dict)
+    """``planner check`` settings kept with the decisions, as written (check validates them)."""
+    check_lines: dict[str, int] = field(default_factory=dict)
+    """The line of each ``check`` key in the record file, for messages."""
     adr_style: str = DEFAULT_ADR_STYLE
     """How ADRs are written (``adr.style``): for adr-tools, MADR 4 or log4brains."""
 

@@ -80,8 +80,10 @@ def test_changed_answer_keeps_every_comment_and_the_hand_order(
         "          format: text   # revisit when the pipeline lands",
         "      rationale: The platform collects stdout; plain lines are enough until we have a log pipeline.",
     ]
-    assert load_record(hand_kept).record.decisions["logging"].rationale.startswith(
-        "Carried over from the earlier decision"
+    assert (
+        load_record(hand_kept)
+        .record.decisions["logging"]
+        .rationale.startswith("Carried over from the earlier decision")
     )
     assert "      date: 2026-12-01" in added
     assert "          format: json   # revisit when the pipeline lands" in added

@@ -2,39 +2,109 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from planner.check.model import Context, Finding, Rule
 
 
-def expected(ctx: Context, path: Path) -> list[Path]:
-    """Where the test of the module at ``path`` may be, per the chosen test layout."""
-    relative = path.relative_to(ctx.package_dir)
-    name = f"test_{path.stem}.py"
+def _names(ctx: Context, stem: str) -> list[str]:
+    return [p.replace("{name}", stem) for p in ctx.config.test_patterns if "*" not in p]
+
+
+def expected(ctx: Context, path: Path) -> list[str]:
+    """Where the test of the module at ``path`` may be (paths relative to the project)."""
+    package = ctx.rel(ctx.package_dir)
+    relative = ctx.rel(path)[len(package) + 1 :]
+    parent, _, filename = relative.rpartition("/")
+    stem = filename[:-3] if filename.endswith(".py") else filename
+    names = _names(ctx, stem)
     layout = ctx.answer("testing.layout", "mirror")
     if layout == "colocated":
-        return [path.with_name(name)]
+        here = f"{package}/{parent}/" if parent else f"{package}/"
+        return [here + name for name in names]
+    sub = f"{parent}/" if parent else ""
     if layout == "by_kind":
-        prefix = "_".join(relative.parts[:-1])
-        flat = f"test_{prefix}_{path.stem}.py" if prefix else name
+        prefix = parent.replace("/", "_")
+        flat = [f"test_{prefix}_{stem}.py"] if prefix else []
         return [
-            ctx.root / "tests" / kind / candidate
+            f"{folder}/{kind}/{candidate}"
+            for folder in ctx.config.test_folders
             for kind in ("unit", "integration", "e2e")
-            for candidate in (flat, name)
+            for candidate in (*flat, *names)
         ]
-    return [ctx.root / "tests" / relative.parent / name]
+    return [
+        *(f"{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
+        *(f"{package}/{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
+    ]
+
+
+class _TestIndex:
+    """The test files directly in a test folder: the flat convention (``tests/test_auth.py``
+    for the modules of ``auth/``, ``tests/test_views.py`` for ``views.py``)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.names: set[str] = set()
+        roots = [ctx.root / f for f in ctx.config.test_folders]
+        roots += [ctx.package_dir / f for f in ctx.config.test_folders]
+        for root in roots:
+            if root.is_dir():
+                self.names.update(p.name for p in root.glob("*.py"))
+
+    def covers(self, ctx: Context, path: Path) -> bool:
+        relative = path.relative_to(ctx.package_dir)
+        for stem in (path.stem, *relative.parts[:-1]):
+            for pattern in ctx.config.test_patterns:
+                name = pattern.replace("{name}", stem)
+                if "*" in name:
+                    prefix, _, suffix = name.partition("*")
+                    if any(n.startswith(prefix) and n.endswith(suffix) for n in self.names):
+                        return True
+                elif name in self.names:
+                    return True
+        return False
+
+
+def _existing(ctx: Context) -> set[str]:
+    """Every Python file under the test folders and the package (relative to the project),
+    listed once instead of a stat per candidate."""
+    from planner.check.files import SKIPPED_FOLDERS
+
+    found: set[str] = set()
+    roots = [ctx.root / f for f in ctx.config.test_folders] + [ctx.package_dir]
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
+            base = ctx.rel(Path(folder))
+            found.update(f"{base}/{name}" for name in files if name.endswith(".py"))
+    return found
 
 
 def _tests_exist(ctx: Context) -> Iterable[Finding]:
+    index: _TestIndex | None = None
+    existing = _existing(ctx)
+    checked = 0
     for facts in ctx.app_modules():
-        if facts.is_package or facts.empty or facts.path.name == "__main__.py":
+        if (
+            facts.is_package
+            or facts.empty
+            or facts.path.name == "__main__.py"
+            or ctx.is_cli(facts)
+            or facts.syntax_error
+        ):
             continue
+        checked += 1
         candidates = expected(ctx, facts.path)
-        if not any(c.is_file() for c in candidates):
-            yield Finding(
-                "TST001", ctx.rel(facts.path), 1, 1, f"no test at {ctx.rel(candidates[0])}"
-            )
+        if any(c in existing for c in candidates):
+            continue
+        if ctx.answer("testing.layout", "mirror") == "mirror":
+            index = index or _TestIndex(ctx)
+            if index.covers(ctx, facts.path):
+                continue
+        yield Finding("TST001", ctx.rel(facts.path), 1, 1, f"no test at {candidates[0]}")
+    if not checked:
+        ctx.note("TST001", "no application module to look for tests of")
 
 
 RULES = (
@@ -44,5 +114,6 @@ RULES = (
         "every module has its test where the test layout puts it",
         lambda ctx: ctx.answer("testing.layout") in ("mirror", "by_kind", "colocated"),
         _tests_exist,
+        decides=("testing.layout",),
     ),
 )
