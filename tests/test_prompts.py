@@ -36,9 +36,9 @@ def test_select_with_arrow_keys(bank: Bank) -> None:
 
 
 def test_select_decide_later_and_back(bank: Bank) -> None:
-    # wheel, docker, rpm, (separator), decide later, back
-    assert ask(bank, "deployment.artifact", DOWN * 3 + ENTER, default="wheel") is DEFERRED
-    assert ask(bank, "deployment.artifact", DOWN * 4 + ENTER, default="wheel") is BACK
+    # wheel, docker, rpm, source_paas, source_venv, not_deployed, (separator), decide later, back
+    assert ask(bank, "deployment.artifact", DOWN * 6 + ENTER, default="wheel") is DEFERRED
+    assert ask(bank, "deployment.artifact", DOWN * 7 + ENTER, default="wheel") is BACK
 
 
 def test_confirm_is_a_yes_no_select(bank: Bank) -> None:

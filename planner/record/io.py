@@ -19,6 +19,7 @@ from planner.errors import InputFileError, RecordError
 from planner.files.writer import atomic_write
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Value
+from planner.record.migrations import Upgrade, upgrade
 from planner.record.model import SCHEMA_ID, Decision, Record
 from planner.record.parse import Parsed, parse_flat_answers, parse_record, read_packs
 
@@ -37,6 +38,8 @@ class LoadedRecord:
     record: Record
     bank: Bank
     path: Path
+    upgrade: Upgrade | None = None
+    """Set when the file is on an older record version and was upgraded in memory."""
 
 
 def _document(path: Path) -> marked_yaml.Document:
@@ -74,16 +77,16 @@ def _bank_for(doc: marked_yaml.Document, base: Path, bank: Bank | None) -> Bank:
 
 def load_record(path: Path, bank: Bank | None = None) -> LoadedRecord:
     """Load and fully validate a decision record."""
-    doc = _document(path)
+    doc, upgraded = upgrade(_document(path))
     bank = _bank_for(doc, path.parent, bank)
     parsed = parse_record(doc, bank)
     logger.info("loaded record %s (%d decisions)", path, len(parsed.record.decisions))
-    return LoadedRecord(parsed.record, bank, path)
+    return LoadedRecord(parsed.record, bank, path, upgraded if upgraded.upgraded else None)
 
 
 def load_answers(path: Path, bank: Bank) -> Parsed | dict[str, Value]:
     """An answers file: a partial record, or a flat ``question: value`` mapping."""
-    doc = _document(path)
+    doc, _ = upgrade(_document(path))
     data = doc.data
     if isinstance(data, dict) and any("." in str(key) for key in data):
         return parse_flat_answers(doc, bank)

@@ -15,7 +15,7 @@ from planner.questions.model import DEFERRED, Value
 Status = Literal["proposed", "accepted", "deferred", "superseded"]
 STATUSES: tuple[str, ...] = ("proposed", "accepted", "deferred", "superseded")
 SCHEMA_ID = "planner-decision-record"
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 
 
 @dataclass

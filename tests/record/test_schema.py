@@ -47,8 +47,15 @@ def test_schema_lists_choices_for_editors(bank: Bank) -> None:
     artifact = schema["$defs"]["decision_deployment"]["properties"]["answers"]["properties"][
         "artifact"
     ]
-    assert artifact["enum"] == ["wheel", "docker", "rpm"]
-    assert len(artifact["markdownEnumDescriptions"]) == 3
+    assert artifact["enum"] == [
+        "wheel",
+        "docker",
+        "rpm",
+        "source_paas",
+        "source_venv",
+        "not_deployed",
+    ]
+    assert len(artifact["markdownEnumDescriptions"]) == 6
 
 
 def test_schema_file_path_in_header(record_file: Path) -> None:
