@@ -12,8 +12,10 @@ def _features_exist(ctx: Context) -> Iterable[Finding]:
     for feature in ctx.features:
         if style == "by_feature":
             places = [ctx.package_dir / feature, ctx.package_dir / f"{feature}.py"]
-        elif style == "by_layer":
+        elif style in ("by_layer", "single_context"):
             places = [p for p in ctx.package_dir.glob(f"*/{feature}.py")]
+            if style == "single_context":  # a module of the one package, or a layer's module
+                places.append(ctx.package_dir / f"{feature}.py")
         else:
             places = [ctx.package_dir / layer / f"{feature}.py" for layer in ("services", "domain")]
         if not any(p.exists() for p in places):
@@ -28,6 +30,7 @@ def _features_exist(ctx: Context) -> Iterable[Finding]:
 
 def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
     features = set(ctx.features)
+    services_public = ctx.answer("layout.public_interface") == "services_module"
     for facts in ctx.app_modules():
         parts = facts.module.split(".")
         own = parts[1] if len(parts) > 1 and parts[1] in features else None
@@ -35,8 +38,9 @@ def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
             continue
         for imp in facts.imports:
             target = imp.target.split(".")
+            exported = len(target) <= 2 or (services_public and target[2] == "services")
             if (
-                len(target) > 2
+                not exported
                 and target[0] == ctx.package
                 and target[1] in features
                 and target[1] != own
@@ -63,7 +67,10 @@ RULES = (
         "LAY002",
         "layout",
         "features do not import each other's internals",
-        lambda ctx: ctx.answer("layout.style") == "by_feature",
+        lambda ctx: (
+            ctx.answer("layout.style") == "by_feature"
+            and ctx.answer("layout.public_interface") != "no_rule"
+        ),
         _no_cross_feature_imports,
     ),
 )

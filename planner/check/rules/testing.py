@@ -15,9 +15,11 @@ def expected(ctx: Context, path: Path) -> list[Path]:
     layout = ctx.answer("testing.layout", "mirror")
     if layout == "colocated":
         return [path.with_name(name)]
-    if layout == "by_kind":
+    if layout in ("by_kind", "flat"):
         prefix = "_".join(relative.parts[:-1])
         flat = f"test_{prefix}_{path.stem}.py" if prefix else name
+        if layout == "flat":
+            return [ctx.root / "tests" / candidate for candidate in (flat, name)]
         return [
             ctx.root / "tests" / kind / candidate
             for kind in ("unit", "integration", "e2e")
@@ -42,7 +44,7 @@ RULES = (
         "TST001",
         "testing",
         "every module has its test where the test layout puts it",
-        lambda ctx: ctx.answer("testing.layout") in ("mirror", "by_kind", "colocated"),
+        lambda ctx: ctx.answer("testing.layout") in ("mirror", "by_kind", "colocated", "flat"),
         _tests_exist,
     ),
 )
