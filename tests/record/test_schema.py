@@ -60,3 +60,14 @@ def test_schema_lists_choices_for_editors(bank: Bank) -> None:
 
 def test_schema_file_path_in_header(record_file: Path) -> None:
     assert "$schema=decisions.schema.json" in record_file.read_text().splitlines()[0]
+
+
+def test_schema_shows_the_legacy_flag_to_editors(bank: Bank) -> None:
+    schema = record_schema(bank)
+    answers = schema["$defs"]["decision_initialization"]["properties"]["answers"]["properties"]
+    read = answers["config_read"]
+    assert read["enum"] == ["at_creation", "import_time"]
+    assert read["markdownEnumDescriptions"][0].startswith("**When the app is created**: ")
+    assert read["markdownEnumDescriptions"][1].startswith(
+        "**At import time** (legacy: keep for now): "
+    )
