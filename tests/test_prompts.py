@@ -38,9 +38,10 @@ def test_select_with_arrow_keys(bank: Bank) -> None:
 
 
 def test_select_decide_later_is_the_last_choice_and_back_is_a_key(bank: Bank) -> None:
-    # wheel, docker, rpm, (separator), decide later: no "Back" item to wrap onto
-    assert ask(bank, "deployment.artifact", DOWN * 3 + ENTER, default="wheel") is DEFERRED
-    assert ask(bank, "deployment.artifact", DOWN * 4 + ENTER, default="wheel") == "wheel"
+    # wheel, docker, rpm, source_paas, source_venv, not_deployed, (separator), decide later:
+    # no "Back" item to wrap onto
+    assert ask(bank, "deployment.artifact", DOWN * 6 + ENTER, default="wheel") is DEFERRED
+    assert ask(bank, "deployment.artifact", DOWN * 7 + ENTER, default="wheel") == "wheel"
     for key in (ESC, "<", LEFT):
         assert ask(bank, "deployment.artifact", key, default="wheel") is BACK
 
@@ -67,8 +68,9 @@ def test_confirm_takes_y_and_n(bank: Bank) -> None:
 
 
 def test_checkbox_decide_later_wins_over_ticks(bank: Bank) -> None:
-    # http_client, cache, (separator), decide later: tick one, then decide later
-    keys = " " + DOWN * 2 + " " + ENTER
+    # http_client, cache, message_queue, smtp, job_queue, metrics, rate_limit_storage,
+    # (separator), decide later: tick one, then decide later
+    keys = " " + DOWN * 7 + " " + ENTER
     assert ask(bank, "lifetimes.other_resources", keys, default=[]) is DEFERRED
 
 

@@ -380,6 +380,8 @@ def test_back_is_one_key_in_every_prompt_type(bank: Bank, tmp_path: Path) -> Non
     go_through(term)
     term.expect("How is the package organised")
     term.press(ENTER)
+    term.expect("What may one feature import from another")
+    term.press(ENTER)
     term.expect("How are views")
     term.press(ENTER)
     term.expect("Put the package under src")  # confirm: y answers at once
@@ -390,7 +392,7 @@ def test_back_is_one_key_in_every_prompt_type(bank: Bank, tmp_path: Path) -> Non
     term.press(ESC)  # back from a confirm
     term.expect("How are views")
     term.press(LEFT)  # Left goes back in a select too
-    term.expect("How is the package organised")
+    term.expect("What may one feature import from another")
     term.press(ENTER)
     term.expect("How are views")
     term.press(ENTER)
@@ -403,9 +405,11 @@ def test_back_is_one_key_in_every_prompt_type(bank: Bank, tmp_path: Path) -> Non
     go_through(term)
     term.expect("Where do the tests for a module live")
     term.press(ENTER)
+    term.expect("How are test files named")
+    term.press(ENTER)
     term.expect("Minimum line coverage")  # number, pre-filled with 80
     term.press(ESC)
-    term.expect("Where do the tests for a module live")
+    term.expect("How are test files named")
     term.press(ENTER)
     term.expect("Minimum line coverage")
     term.press(ENTER)

@@ -23,6 +23,12 @@ def validate(record: RecordArg = None) -> None:
         counts[decision.status] = counts.get(decision.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     typer.echo(f"{record}: valid ({len(decisions)} heuristics: {summary})")
+    if loaded.upgrade is not None:
+        typer.echo(
+            f"{record}: on record version {loaded.upgrade.from_version}, older than this "
+            f"planner's {loaded.upgrade.to_version}; upgraded in memory, and written as "
+            f"version {loaded.upgrade.to_version} only when planner next saves the record"
+        )
 
 
 def schema(

@@ -49,7 +49,7 @@ _QUESTION_KEYS = (
     "validate",
     "deferrable",
 )
-_CHOICE_KEYS = ("value", "label", "description", "pros", "cons", "consequences")
+_CHOICE_KEYS = ("value", "label", "description", "pros", "cons", "consequences", "legacy")
 _VALIDATE_KEYS = tuple(Validation.__dataclass_fields__)
 
 
@@ -199,6 +199,7 @@ class _PackReader(Reader):
                         data.get("consequences", []), (*cpath, "consequences")
                     )
                     or (),
+                    legacy=self.string(data.get("legacy", ""), (*cpath, "legacy")) or "",
                 )
             )
         return tuple(out)

@@ -47,6 +47,16 @@ class Choice:
     pros: tuple[str, ...] = ()
     cons: tuple[str, ...] = ()
     consequences: tuple[str, ...] = ()
+    legacy: str = ""
+    """A short flag for a practice the heuristics argue against ("legacy: keep for now").
+
+    Empty for practices the heuristics support. The value stays an honest
+    option; the flag lets the wizard and the documents point it out.
+    """
+
+    @property
+    def is_legacy(self) -> bool:
+        return bool(self.legacy)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from planner.files.writer import atomic_write
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Value
 from planner.record import patch
+from planner.record.migrations import Upgrade, upgrade
 from planner.record.model import DEFAULT_ADR_STYLE, SCHEMA_ID, Decision, Record
 from planner.record.parse import Parsed, parse_flat_answers, parse_record, read_packs
 
@@ -40,6 +41,10 @@ class LoadedRecord:
     path: Path
     text: str = ""
     """The record's text as read; a revisit edits this text in place."""
+    upgrade: Upgrade | None = None
+    """Set when the file is on an older record version and was upgraded in memory."""
+    original: Any = None
+    """With ``upgrade``: the data as the older version wrote it (what ``text`` says)."""
 
 
 def _document(path: Path) -> marked_yaml.Document:
@@ -77,16 +82,25 @@ def _bank_for(doc: marked_yaml.Document, base: Path, bank: Bank | None) -> Bank:
 
 def load_record(path: Path, bank: Bank | None = None) -> LoadedRecord:
     """Load and fully validate a decision record."""
-    doc = _document(path)
+    read = _document(path)
+    original = read.data  # as written: a revisit of an older record edits this text
+    doc, upgraded = upgrade(read)
     bank = _bank_for(doc, path.parent, bank)
     parsed = parse_record(doc, bank)
     logger.info("loaded record %s (%d decisions)", path, len(parsed.record.decisions))
-    return LoadedRecord(parsed.record, bank, path, doc.text)
+    return LoadedRecord(
+        parsed.record,
+        bank,
+        path,
+        doc.text,
+        upgraded if upgraded.upgraded else None,
+        original if upgraded.upgraded else None,
+    )
 
 
 def load_answers(path: Path, bank: Bank) -> Parsed | dict[str, Value]:
     """An answers file: a partial record, or a flat ``question: value`` mapping."""
-    doc = _document(path)
+    doc, _ = upgrade(_document(path))
     data = doc.data
     if isinstance(data, dict) and any("." in str(key) for key in data):
         return parse_flat_answers(doc, bank)
@@ -255,7 +269,8 @@ def dump_revised(loaded: LoadedRecord, record: Record) -> str:
     if not loaded.text:
         return dump_record(record, bank)
     try:
-        text = patch.patch(loaded.text, record_data(loaded.record, bank), new, _dump)
+        old = loaded.original if loaded.upgrade is not None else record_data(loaded.record, bank)
+        text = patch.patch(loaded.text, old, new, _dump)
         again = parse_record(marked_yaml.load(text, str(loaded.path)), bank).record
     except (patch.CannotPatch, InputFileError) as exc:
         logger.warning(_NOT_IN_PLACE, loaded.path, exc)

@@ -16,7 +16,7 @@ from planner.questions.model import DEFERRED, Value
 Status = Literal["proposed", "accepted", "deferred", "superseded"]
 STATUSES: tuple[str, ...] = ("proposed", "accepted", "deferred", "superseded")
 SCHEMA_ID = "planner-decision-record"
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 ADR_STYLES: tuple[str, ...] = ("adr-tools", "madr4", "log4brains")
 DEFAULT_ADR_STYLE = "adr-tools"
 

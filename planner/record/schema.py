@@ -24,7 +24,8 @@ def _answer_schema(question: Question) -> dict[str, Any]:
     if question.type == "select":
         base["enum"] = list(question.choice_values)
         base["markdownEnumDescriptions"] = [
-            f"**{c.label}**: {c.description}" for c in question.choices
+            f"**{c.label}**{f' ({c.legacy})' if c.legacy else ''}: {c.description}"
+            for c in question.choices
         ]
     elif question.type == "checkbox":
         base.update(type="array", uniqueItems=True, items={"enum": list(question.choice_values)})

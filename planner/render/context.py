@@ -155,7 +155,12 @@ class DecisionView:
 
 def _label(question: Question, value: str) -> Markup:
     choice = question.choice(value)
-    return prose(choice.label) if choice else md_inline(value)
+    if choice is None:
+        return md_inline(value)
+    if choice.legacy:
+        # The bank's flag for a practice the heuristics argue against, shown as given.
+        return Markup(f"{prose(choice.label)} ({prose(choice.legacy)})")
+    return prose(choice.label)
 
 
 def _shown(question: Question, value: Value) -> Markup:

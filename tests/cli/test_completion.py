@@ -193,6 +193,7 @@ def fish_complete(env: dict[str, str], cwd: Path, line: str) -> list[str]:
                 "logging.format=json",
                 "logging.format=structlog",
                 "logging.format=text",
+                "logging.format=unconfigured",
             ],
         ),
         ("planner rev", ["revisit"]),

@@ -16,7 +16,7 @@ def test_dump_is_canonical_and_commented(bank: Bank, default_record: Record) -> 
     text = dump_record(default_record, bank)
     assert text.startswith(HEADER)
     assert text.splitlines()[0] == "# yaml-language-server: $schema=decisions.schema.json"
-    assert "artifact: [wheel, docker, rpm]" in text
+    assert "artifact: [wheel, docker, rpm, source_paas, source_venv, not_deployed]" in text
     assert "&id" not in text and "*id" not in text
     keys = [
         line.split(":")[0]

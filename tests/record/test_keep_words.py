@@ -71,11 +71,13 @@ def test_changed_answer_keeps_every_comment_and_the_hand_order(
     revisit(invoke, hand_kept, "logging.format=json")
     after = hand_kept.read_text(encoding="utf-8")
 
-    # Only three lines of the original change: the logging decision's date, the
+    # Only four lines of the original change: the record's version (this hand-kept record
+    # is on version 1 and is upgraded as it is written), the logging decision's date, the
     # format answer, whose beside-comment stays on its line, and the rationale, which
     # argued for the old answer and is now visibly marked as carried over.
     removed, added = removed_and_added(before, after)
     assert removed == [
+        "version: 1",
         "      date: 2026-11-24",
         "          format: text   # revisit when the pipeline lands",
         "      rationale: The platform collects stdout; plain lines are enough until we have a log pipeline.",
@@ -86,6 +88,7 @@ def test_changed_answer_keeps_every_comment_and_the_hand_order(
         .rationale.startswith("Carried over from the earlier decision")
     )
     assert "      date: 2026-12-01" in added
+    assert "version: 2" in added
     assert "          format: json   # revisit when the pipeline lands" in added
     assert comments(after) == comments(before)
     # Comments above, beside and below the changed answer, in place.
@@ -147,7 +150,8 @@ def test_open_question_answered_later_removes_only_the_open_entry(
     after = hand_kept.read_text(encoding="utf-8")
     decision = load_record(hand_kept).record.decisions["testing"]
     assert decision.status == "accepted"
-    assert decision.answers == {"layout": "mirror", "coverage": 85}
+    # version 2 records the test file naming the older record implied
+    assert decision.answers == {"layout": "mirror", "coverage": 85, "naming": "test_prefix"}
     assert not decision.open
     assert "coverage: {owner: QA" not in after
     for kept in (
@@ -201,7 +205,7 @@ def test_open_question_keeps_its_owner_when_a_sibling_answer_changes(
     revisit(invoke, hand_kept, "testing.layout=by_kind")
     after = hand_kept.read_text(encoding="utf-8")
     decision = load_record(hand_kept).record.decisions["testing"]
-    assert decision.answers == {"layout": "by_kind"}
+    assert decision.answers == {"layout": "by_kind", "naming": "test_prefix"}
     assert decision.open["coverage"] == OpenItem(owner="QA", revisit="January")
     assert "      coverage: {owner: QA, revisit: January}  # their call\n" in after
     assert "      layout: by_kind   # everyone agreed\n" in after

@@ -68,7 +68,7 @@ def test_bad_package_name(record_file: Path) -> None:
 
 
 def test_bad_schema_version(record_file: Path) -> None:
-    edit(record_file, "version: 1", "version: 7")
+    edit(record_file, "version: 2", "version: 7")
     assert "version: unsupported record version 7" in problems(record_file)
 
 

@@ -47,9 +47,27 @@ def test_schema_lists_choices_for_editors(bank: Bank) -> None:
     artifact = schema["$defs"]["decision_deployment"]["properties"]["answers"]["properties"][
         "artifact"
     ]
-    assert artifact["enum"] == ["wheel", "docker", "rpm"]
-    assert len(artifact["markdownEnumDescriptions"]) == 3
+    assert artifact["enum"] == [
+        "wheel",
+        "docker",
+        "rpm",
+        "source_paas",
+        "source_venv",
+        "not_deployed",
+    ]
+    assert len(artifact["markdownEnumDescriptions"]) == 6
 
 
 def test_schema_file_path_in_header(record_file: Path) -> None:
     assert "$schema=decisions.schema.json" in record_file.read_text().splitlines()[0]
+
+
+def test_schema_shows_the_legacy_flag_to_editors(bank: Bank) -> None:
+    schema = record_schema(bank)
+    answers = schema["$defs"]["decision_initialization"]["properties"]["answers"]["properties"]
+    read = answers["config_read"]
+    assert read["enum"] == ["at_creation", "import_time"]
+    assert read["markdownEnumDescriptions"][0].startswith("**When the app is created**: ")
+    assert read["markdownEnumDescriptions"][1].startswith(
+        "**At import time** (legacy: keep for now): "
+    )

@@ -33,6 +33,22 @@ FALCON: dict[str, Any] = {
     "infrastructure.framework": "falcon",
     "deployment.wsgi_server": "gunicorn",
 }
+FALCON_BY_FEATURE: dict[str, Any] = {
+    "infrastructure.framework": "falcon",
+    "layout.style": "by_feature",
+    "infrastructure.isolation": "none",
+    "initialization.wiring": "extensions",
+    "layout.features": ["users", "billing_items"],
+}
+FALCON_BY_LAYER: dict[str, Any] = {
+    "infrastructure.framework": "falcon",
+    "layout.style": "by_layer",
+    "infrastructure.isolation": "repository",
+    "initialization.wiring": "container",
+    "lifetimes.db_session": "unit_of_work",
+    "deployment.wsgi_server": "waitress",
+    "layout.features": ["orders"],
+}
 
 
 def free_port() -> int:
@@ -52,7 +68,9 @@ def call(url: str, payload: dict[str, Any] | None = None) -> tuple[int, Any]:
 
 
 @pytest.mark.parametrize(
-    "answers", [DEFAULT, PORTS, FALCON], ids=["default", "ports-and-adapters", "falcon"]
+    "answers",
+    [DEFAULT, PORTS, FALCON, FALCON_BY_FEATURE, FALCON_BY_LAYER],
+    ids=["default", "ports-and-adapters", "falcon", "falcon-by-feature", "falcon-by-layer"],
 )
 def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: Path) -> None:
     root = tmp_path / "project"

@@ -129,7 +129,7 @@ RULES = (
         "DEP001",
         "deployment",
         "pyproject.toml names a build backend",
-        lambda ctx: ctx.answer("deployment.artifact") is not None,
+        lambda ctx: ctx.answer("deployment.artifact") in ("wheel", "docker", "rpm"),
         _build_backend,
         decides=("deployment.artifact",),
     ),

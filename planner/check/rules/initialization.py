@@ -36,10 +36,7 @@ def _no_import_time_config(ctx: Context) -> Iterable[Finding]:
 
 def _wired_as_decided(ctx: Context) -> Iterable[Finding]:
     wiring = ctx.answer("initialization.wiring")
-    falcon = (
-        ctx.answer("infrastructure.isolation") == "ports_and_adapters"
-        and ctx.answer("infrastructure.framework") == "falcon"
-    )
+    falcon = ctx.answer("infrastructure.framework") == "falcon"
     if falcon and wiring in ("extensions", "lazy"):
         wiring = "composition_root"  # Falcon has neither app.extensions nor flask.g
     modules = ctx.app_modules()
@@ -85,7 +82,7 @@ RULES = (
         "INI002",
         "initialization",
         "configuration is not read at import time",
-        lambda ctx: True,
+        lambda ctx: ctx.answer("initialization.config_read") != "import_time",
         _no_import_time_config,
     ),
     Rule(

@@ -13,8 +13,10 @@ def _features_exist(ctx: Context) -> Iterable[Finding]:
     for feature in ctx.features:
         if style == "by_feature":
             places = [ctx.package_dir / feature, ctx.package_dir / f"{feature}.py"]
-        elif style == "by_layer":
+        elif style in ("by_layer", "single_context"):
             places = [p for p in ctx.package_dir.glob(f"*/{feature}.py")]
+            if style == "single_context":  # a module of the one package, or a layer's module
+                places.append(ctx.package_dir / f"{feature}.py")
         else:
             places = [ctx.package_dir / layer / f"{feature}.py" for layer in ("services", "domain")]
         if not any(p.exists() for p in places):
@@ -65,6 +67,7 @@ def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
             "no features found; record them (layout.features) or set `feature-roots`",
         )
         return
+    services_public = ctx.answer("layout.public_interface") == "services_module"
     for facts in ctx.app_modules():
         own = _feature_of(ctx.relative_module(facts), known)
         if own is None:
@@ -78,6 +81,8 @@ def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
                 other = _feature_of(relative, known)
                 if other is None or other == own or relative == other:
                     continue  # not a feature, the same one, or the feature's own front door
+                if services_public and relative == f"{other}.services":
+                    continue  # the recorded public interface: a feature's services module
                 if any(parts_match(relative, p) for p in ctx.config.public):
                     continue
                 yield Finding(
@@ -106,7 +111,10 @@ RULES = (
         "LAY002",
         "layout",
         "features do not import each other's internals",
-        lambda ctx: ctx.answer("layout.style") == "by_feature",
+        lambda ctx: (
+            ctx.answer("layout.style") == "by_feature"
+            and ctx.answer("layout.public_interface") != "no_rule"
+        ),
         _no_cross_feature_imports,
         decides=("layout.style", "layout.features"),
     ),

@@ -133,7 +133,7 @@ RULES = (
         "LOG003",
         "logging",
         "logging is configured before the app object is created",
-        lambda ctx: True,
+        lambda ctx: ctx.answer("logging.format") != "unconfigured",
         _configured_first,
     ),
 )

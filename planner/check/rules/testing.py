@@ -25,9 +25,11 @@ def expected(ctx: Context, path: Path) -> list[str]:
         here = f"{package}/{parent}/" if parent else f"{package}/"
         return [here + name for name in names]
     sub = f"{parent}/" if parent else ""
-    if layout == "by_kind":
+    if layout in ("by_kind", "flat"):
         prefix = parent.replace("/", "_")
         flat = [f"test_{prefix}_{stem}.py"] if prefix else []
+        if layout == "flat":  # one folder, no kinds
+            return [f"{folder}/{c}" for folder in ctx.config.test_folders for c in (*flat, *names)]
         return [
             f"{folder}/{kind}/{candidate}"
             for folder in ctx.config.test_folders
@@ -112,7 +114,7 @@ RULES = (
         "TST001",
         "testing",
         "every module has its test where the test layout puts it",
-        lambda ctx: ctx.answer("testing.layout") in ("mirror", "by_kind", "colocated"),
+        lambda ctx: ctx.answer("testing.layout") in ("mirror", "by_kind", "colocated", "flat"),
         _tests_exist,
         decides=("testing.layout",),
     ),

@@ -61,9 +61,10 @@ class Module:
         name = f"test_{parts[-1]}.py"
         if spec.test_layout == "colocated":
             return "/".join([spec.package_dir, *parts[:-1], name])
-        if spec.test_layout == "by_kind":
+        if spec.test_layout in ("by_kind", "flat"):
             prefix = "_".join(parts[:-1])
-            return f"tests/{self.test_kind}/test_{prefix + '_' if prefix else ''}{parts[-1]}.py"
+            folder = f"tests/{self.test_kind}" if spec.test_layout == "by_kind" else "tests"
+            return f"{folder}/test_{prefix + '_' if prefix else ''}{parts[-1]}.py"
         return "/".join(["tests", *parts[:-1], name])
 
 

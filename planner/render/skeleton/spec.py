@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from planner.questions.model import DEFERRED, Bank, Value
 from planner.record.model import Record
+from planner.render.skeleton.nearest import OTHER_RESOURCES_GENERATED, nearest, resources_note
 
 
 @dataclass(frozen=True)
@@ -172,17 +173,21 @@ def build_spec(record: Record, bank: Bank) -> Spec:
     answers = record.flat_answers()
     opened: list[str] = []
 
-    def get(qid: str) -> Value:
-        return _value(answers, bank, qid, opened)
-
-    framework = "flask"
-    if get("infrastructure.isolation") == "ports_and_adapters":
-        framework = get("infrastructure.framework") or "flask"
     adjustments: list[str] = []
+
+    def get(qid: str) -> Value:
+        value = _value(answers, bank, qid, opened)
+        stand_in = nearest(qid, value)
+        if stand_in is None:
+            return value
+        adjustments.append(stand_in.note)
+        return stand_in.value
+
+    framework = get("infrastructure.framework") or "flask"
     db_session = get("lifetimes.db_session") or "flask_sqlalchemy"
     wiring = get("initialization.wiring")
     if framework == "falcon":
-        if db_session == "flask_sqlalchemy":
+        if db_session == "flask_sqlalchemy" and get("initialization.database") != "none":
             db_session = "scoped_session"
             adjustments.append(
                 "Flask-SQLAlchemy needs Flask, so the Falcon entrypoints use a plain "
@@ -194,6 +199,14 @@ def build_spec(record: Record, bank: Bank) -> Spec:
                 "composition root and handed to the resources."
             )
             wiring = "composition_root"
+    recorded_resources = tuple(get("lifetimes.other_resources") or ())
+    other_resources = tuple(r for r in recorded_resources if r in OTHER_RESOURCES_GENERATED)
+    missing_resources = resources_note(recorded_resources)
+    if missing_resources:
+        adjustments.append(missing_resources)
+    get("initialization.config_read")
+    get("testing.naming")
+    get("logging.logger_scope")
     entry_point = get("initialization.entry_point")
     if framework == "falcon" and entry_point == "module":
         entry_point = "factory"
@@ -205,7 +218,7 @@ def build_spec(record: Record, bank: Bank) -> Spec:
         package=record.project.package,
         description=record.project.description,
         artifact=get("deployment.artifact"),
-        ci=get("deployment.ci"),
+        ci=get("deployment.ci") or "none",
         wsgi_server=get("deployment.wsgi_server"),
         config_management=get("deployment.config_management"),
         entry_point=entry_point,
@@ -214,7 +227,7 @@ def build_spec(record: Record, bank: Bank) -> Spec:
         database=get("initialization.database"),
         db_init=get("initialization.db_init") or "command",
         db_session=db_session,
-        other_resources=tuple(get("lifetimes.other_resources") or ()),
+        other_resources=other_resources,
         layout=get("layout.style"),
         views=get("layout.views"),
         src_layout=bool(get("layout.src_layout")),
