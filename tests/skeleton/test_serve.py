@@ -61,6 +61,7 @@ def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: 
         **os.environ,
         "PYTHONPATH": str(root / "src") if spec.src_layout else str(root),
         f"{spec.env_prefix}_LOG_FILE": str(tmp_path / "serve.log"),
+        f"{spec.env_prefix}_SECRET_KEY": "a-key-only-this-test-knows",
     }
     if (
         answers is not DEFAULT

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flask import Flask
 
+from order_desk import settings
 from order_desk.app import create_app
 
 
@@ -25,3 +28,12 @@ def test_configuration_is_read_when_the_app_is_created(monkeypatch: pytest.Monke
 
 def test_each_call_builds_a_new_app() -> None:
     assert create_app({"TESTING": True}) is not create_app({"TESTING": True})
+
+
+def test_no_app_without_a_secret_key_outside_debug_and_tests(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("ORDER_DESK_SECRET_KEY", raising=False)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    with pytest.raises(settings.InsecureConfiguration, match="SECRET_KEY"):
+        create_app({"LOG_FILE": str(tmp_path / "test.log")})

@@ -93,6 +93,7 @@ FALCON_VARIANTS = frozenset(
     {
         "package/app.py.j2",
         "package/health.py.j2",
+        "package/home.py.j2",
         "package/composition.py.j2",
         "package/container.py.j2",
         "package/http_client.py.j2",
@@ -103,6 +104,7 @@ FALCON_VARIANTS = frozenset(
         "tests/test_settings.py.j2",
         "tests/test_logging_setup.py.j2",
         "tests/test_health.py.j2",
+        "tests/test_home.py.j2",
         "tests/test_request_id.py.j2",
         "tests/test_database.py.j2",
         "tests/test_composition.py.j2",
@@ -149,8 +151,7 @@ def _modules(spec: Spec) -> list[Module]:
             "integration",
         ),
     ]
-    if spec.flask:
-        mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
+    mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
     if spec.request_id:
         mods.append(
             Module("request_id", "package/request_id.py.j2", "tests/test_request_id.py.j2", "e2e")

@@ -18,10 +18,30 @@ logger = logging.getLogger(__name__)
 
 ENV_PREFIX = "ORDER_DESK"
 
+DEV_SECRET_KEY = "dev-only-change-me"
+"""Known to everyone who reads this file: accepted only in debug mode and in tests."""
+
 DEFAULTS: dict[str, Any] = {
-    "SECRET_KEY": "dev-only-change-me",
+    "SECRET_KEY": DEV_SECRET_KEY,
+    "PROJECT_NAME": "Order Desk",
     "LOG_LEVEL": "INFO",
 }
+SECRET_KEY_SOURCE = "the ORDER_DESK_SECRET_KEY environment variable"
+
+
+class InsecureConfiguration(RuntimeError):
+    """The app would serve outside debug mode and tests with a secret key anyone can know."""
+
+
+def require_secret_key(config: Mapping[str, Any], debug: bool) -> None:
+    """Refuse to build an app that signs sessions with the shipped key, unless debugging or testing."""
+    if debug or config.get("TESTING"):
+        return
+    if config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY):
+        raise InsecureConfiguration(
+            f"no SECRET_KEY is configured: set {SECRET_KEY_SOURCE} to a long random value, "
+            'for example the output of: python3 -c "import secrets; print(secrets.token_hex(32))"'
+        )
 
 
 def load(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:

@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 def _setup(app: Flask, config: Mapping[str, Any] | None) -> Flask:
     settings.load(app, config)
+    settings.require_secret_key(app.config, app.debug)
     request_id.init_app(app)
     composition.init_app(app)
     app.register_blueprint(health.bp)

@@ -19,13 +19,33 @@ logger = logging.getLogger(__name__)
 
 ENV_PREFIX = "STAGE_HALL"
 
+DEV_SECRET_KEY = "dev-only-change-me"
+"""Known to everyone who reads this file: accepted only in debug mode and in tests."""
+
 DEFAULTS: dict[str, Any] = {
-    "SECRET_KEY": "dev-only-change-me",
+    "SECRET_KEY": DEV_SECRET_KEY,
+    "PROJECT_NAME": "Stage Hall",
     "LOG_LEVEL": "INFO",
     "DATABASE_URL": "postgresql+psycopg://localhost/stage_hall",
     "HTTP_TIMEOUT_SECONDS": 5.0,
     "CACHE_DEFAULT_TIMEOUT": 300,
 }
+SECRET_KEY_SOURCE = "STAGE_HALL_SECRET_KEY (or SECRET_KEY in the TOML file)"
+
+
+class InsecureConfiguration(RuntimeError):
+    """The app would serve outside debug mode and tests with a secret key anyone can know."""
+
+
+def require_secret_key(config: Mapping[str, Any], debug: bool) -> None:
+    """Refuse to build an app that signs sessions with the shipped key, unless debugging or testing."""
+    if debug or config.get("TESTING"):
+        return
+    if config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY):
+        raise InsecureConfiguration(
+            f"no SECRET_KEY is configured: set {SECRET_KEY_SOURCE} to a long random value, "
+            'for example the output of: python3 -c "import secrets; print(secrets.token_hex(32))"'
+        )
 
 
 def config_file() -> Path:
