@@ -47,9 +47,12 @@ def require_secret_key(config: Mapping[str, Any], debug: bool) -> None:
 def load(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     """Fill ``app.config``: defaults, the configured sources, then explicit overrides."""
     app.config.from_mapping(DEFAULTS)
-    instance = Path(app.instance_path)
-    instance.mkdir(parents=True, exist_ok=True)
-    app.config["DATABASE_URL"] = "sqlite:///" + str(instance / "order_desk.sqlite")
+    state = os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH")
+    if state:
+        app.instance_path = str(Path(state).resolve())
+    # Nothing is created here: the server may run as a user that cannot write
+    # next to the installed code. ``init-db`` creates the folder.
+    app.config["DATABASE_URL"] = "sqlite:///" + str(Path(app.instance_path) / "order_desk.sqlite")
     app.config.from_prefixed_env(ENV_PREFIX)
     if overrides:
         app.config.from_mapping(overrides)

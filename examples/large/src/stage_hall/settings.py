@@ -56,6 +56,9 @@ def config_file() -> Path:
 def load(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     """Fill ``app.config``: defaults, the configured sources, then explicit overrides."""
     app.config.from_mapping(DEFAULTS)
+    state = os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH")
+    if state:
+        app.instance_path = str(Path(state).resolve())
     path = config_file()
     if app.config.from_file(str(path.resolve()), load=tomllib.load, text=False, silent=True):
         logger.info("read configuration from %s", path)
