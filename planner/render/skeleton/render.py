@@ -118,6 +118,7 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
         files += [
             (f"packaging/{spec.dist_name}.spec", "project/rpm.spec.j2"),
             (f"packaging/{spec.dist_name}.service", "project/systemd.service.j2"),
+            (f"packaging/{spec.dist_name}.sysusers", "project/sysusers.conf.j2"),
         ]
     if spec.ci == "github":
         files.append((".github/workflows/ci.yml", "project/github-ci.yml.j2"))
