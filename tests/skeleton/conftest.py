@@ -97,6 +97,7 @@ def _run(root: Path, spec: Spec, env: dict[str, str]) -> None:
     commands = [
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x"],
         [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
     ]
     if spec.ports:
         commands.append(

@@ -111,13 +111,19 @@ def call(url: str, payload: dict[str, Any] | None = None) -> tuple[int, Any]:
 
 
 @contextmanager
-def serving(command: Sequence[str], base: str, cwd: Path | None = None) -> Iterator[None]:
+def serving(
+    command: Sequence[str],
+    base: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    startup: float = 60,
+) -> Iterator[None]:
     """Start a server and wait until ``base``/health answers; stop it afterwards."""
     server = subprocess.Popen(
-        list(command), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        list(command), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + startup
         while True:
             try:
                 call(f"{base}/health")

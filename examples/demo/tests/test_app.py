@@ -12,7 +12,13 @@ from order_desk.app import create_app
 
 
 def test_every_blueprint_is_registered(app: Flask) -> None:
-    assert {"health", "home", "orders", "customers"} <= set(app.blueprints)
+    expected = {
+        "health",
+        "home",
+        "orders",
+        "customers",
+    }
+    assert expected <= set(app.blueprints)
 
 
 def test_test_settings_win(app: Flask) -> None:

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 def test_home_page_lists_features(client: FlaskClient) -> None:
     response = client.get("/")
     assert response.status_code == 200
-    assert b"/orders/" in response.data
+    assert b"/orders" in response.data
 
 
 def test_static_files_are_served(client: FlaskClient) -> None:

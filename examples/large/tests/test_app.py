@@ -12,7 +12,19 @@ from stage_hall.app import create_app
 
 
 def test_every_blueprint_is_registered(app: Flask) -> None:
-    assert {"health", "home", "accounts", "rooms", "playlists", "chat", "moderation", "search", "notifications", "billing"} <= set(app.blueprints)
+    expected = {
+        "health",
+        "home",
+        "accounts",
+        "rooms",
+        "playlists",
+        "chat",
+        "moderation",
+        "search",
+        "notifications",
+        "billing",
+    }
+    assert expected <= set(app.blueprints)
 
 
 def test_test_settings_win(app: Flask) -> None:

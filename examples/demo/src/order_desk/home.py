@@ -17,5 +17,8 @@ def index() -> str:
     return render_template(
         "index.html",
         project_name=current_app.config["PROJECT_NAME"],
-        features=["orders", "customers"],
+        features=[
+            "orders",
+            "customers",
+        ],
     )

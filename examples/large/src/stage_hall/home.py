@@ -17,5 +17,14 @@ def index() -> str:
     return render_template(
         "index.html",
         project_name=current_app.config["PROJECT_NAME"],
-        features=["accounts", "rooms", "playlists", "chat", "moderation", "search", "notifications", "billing"],
+        features=[
+            "accounts",
+            "rooms",
+            "playlists",
+            "chat",
+            "moderation",
+            "search",
+            "notifications",
+            "billing",
+        ],
     )

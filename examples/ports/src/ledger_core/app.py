@@ -20,8 +20,8 @@ from ledger_core.entrypoints.accounts import add_routes as add_accounts_routes
 from ledger_core.entrypoints.postings import add_routes as add_postings_routes
 from ledger_core.logging_setup import configure_logging
 from ledger_core.request_id import RequestIdMiddleware
-from ledger_core.services.accounts import AccountsService
-from ledger_core.services.postings import PostingsService
+from ledger_core.services.accounts import AccountService
+from ledger_core.services.postings import PostingService
 
 logger = structlog.get_logger(__name__)
 
@@ -49,8 +49,8 @@ def build(config: Mapping[str, Any] | None = None) -> Application:
     app.req_options.strip_url_path_trailing_slash = True
     health.add_routes(app, database)
     home.add_routes(app, options["PROJECT_NAME"])
-    add_accounts_routes(app, lambda: wiring.resolve(AccountsService))
-    add_postings_routes(app, lambda: wiring.resolve(PostingsService))
+    add_accounts_routes(app, lambda: wiring.resolve(AccountService))
+    add_postings_routes(app, lambda: wiring.resolve(PostingService))
     logger.info("falcon app ready")
     return Application(app, options, database, wiring)
 

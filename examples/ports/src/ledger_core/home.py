@@ -23,7 +23,7 @@ class HomeResource:
     def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
         name = html.escape(self._project_name)
         links = "".join(
-            f'<li><a href="/{html.escape(feature.replace("_", "-"))}/">{html.escape(feature)}</a></li>'
+            f'<li><a href="/{html.escape(feature.replace("_", "-"))}">{html.escape(feature)}</a></li>'
             for feature in self._features
         )
         resp.content_type = falcon.MEDIA_HTML
@@ -34,4 +34,8 @@ class HomeResource:
 
 
 def add_routes(app: falcon.App, project_name: str) -> None:
-    app.add_route("/", HomeResource(project_name, ["accounts", "postings"]))
+    features = [
+        "accounts",
+        "postings",
+    ]
+    app.add_route("/", HomeResource(project_name, features))

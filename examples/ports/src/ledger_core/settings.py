@@ -71,5 +71,7 @@ def logging_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any
     for key in list(options):
         if f"{ENV_PREFIX}_{key}" in os.environ:
             options[key] = os.environ[f"{ENV_PREFIX}_{key}"]
-    options.update({key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")})
+    options.update(
+        {key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")}
+    )
     return options

@@ -11,7 +11,7 @@ from ledger_core import home
 def test_home_page_lists_features(client: falcon.testing.TestClient) -> None:
     response = client.simulate_get("/")
     assert response.status_code == 200
-    assert "/accounts/" in response.text
+    assert "/accounts" in response.text
 
 
 def test_project_name_is_shown_as_text_never_run_as_a_template() -> None:

@@ -18,8 +18,8 @@ def test_factory_builds_a_falcon_app(application: Application) -> None:
 
 
 def test_every_feature_is_routed(client: falcon.testing.TestClient) -> None:
-    assert client.simulate_get("/accounts/").status_code == 200
-    assert client.simulate_get("/postings/").status_code == 200
+    assert client.simulate_get("/accounts").status_code == 200
+    assert client.simulate_get("/postings").status_code == 200
 
 
 def test_configuration_is_read_when_the_app_is_created(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,14 +18,15 @@ def test_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.load()["LOG_LEVEL"] == "WARNING"
 
 
-
 def test_the_shipped_secret_key_is_refused_outside_debug_and_tests() -> None:
     with pytest.raises(settings.InsecureConfiguration, match="SECRET_KEY"):
         settings.require_secret_key({"SECRET_KEY": settings.DEV_SECRET_KEY}, debug=False)
     with pytest.raises(settings.InsecureConfiguration):
         settings.require_secret_key({}, debug=False)
     settings.require_secret_key({"SECRET_KEY": settings.DEV_SECRET_KEY}, debug=True)
-    settings.require_secret_key({"SECRET_KEY": settings.DEV_SECRET_KEY, "TESTING": True}, debug=False)
+    settings.require_secret_key(
+        {"SECRET_KEY": settings.DEV_SECRET_KEY, "TESTING": True}, debug=False
+    )
     settings.require_secret_key({"SECRET_KEY": "a-real-secret"}, debug=False)
 
 
