@@ -13,6 +13,7 @@ fails here exactly as it fails in the image.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
@@ -23,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from tests.skeleton.conftest import generate
+from tests.skeleton.conftest import fresh_postgres_database, generate
 from tests.skeleton.deploy import (
     SERVICE_USER,
     as_user,
@@ -37,6 +38,7 @@ from tests.skeleton.deploy import (
     serving,
     world_readable_folder,
 )
+from tests.skeleton.test_matrix import COMBINATIONS, label
 
 pytestmark = pytest.mark.slow
 
@@ -118,3 +120,59 @@ def test_image_steps_serve_as_an_unprivileged_user(answers: dict[str, Any], tmp_
             if not path.is_symlink() and path.stat().st_uid == nobody.pw_uid
         ]
         assert written == [], "the service wrote into the installation"
+
+
+WHEEL_COMBINATIONS = [
+    {k: v for k, v in combo.items() if not k.startswith(("project.", "meeting."))}
+    for combo in COMBINATIONS
+    if combo.get("deployment.artifact") == "wheel"
+]
+
+
+@pytest.mark.matrix
+@pytest.mark.parametrize("answers", WHEEL_COMBINATIONS, ids=[label(c) for c in WHEEL_COMBINATIONS])
+def test_every_wheel_choice_serves_from_a_fresh_environment(
+    answers: dict[str, Any], tmp_path: Path
+) -> None:
+    """The wheel installed by root into a fresh environment, served by nobody outside the tree."""
+    require_root()
+    project = tmp_path / "project"
+    spec = generate(project, answers)
+    with world_readable_folder("planner-wheel-") as host, contextlib.ExitStack() as stack:
+        wheel = build_wheel(project, tmp_path / "dist")
+        venv = host / "venv"
+        install_as_root(wheel, venv)
+        state = host / "state"
+        state.mkdir(mode=0o750)
+        nobody = pwd.getpwnam(SERVICE_USER)
+        os.chown(state, nobody.pw_uid, nobody.pw_gid)
+        port = free_port()
+        env = {
+            **base_env(),
+            "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
+            f"{spec.env_prefix}_INSTANCE_PATH": str(state),
+            f"{spec.env_prefix}_SECRET_KEY": "a-key-the-deployment-sets",
+            f"{spec.env_prefix}_LOG_FILE": str(state / "service.log"),
+        }
+        if spec.database == "postgresql":
+            env[f"{spec.env_prefix}_DATABASE_URL"] = stack.enter_context(fresh_postgres_database())
+        if spec.config_source == "file":
+            (state / f"{spec.package}.toml").write_text(
+                "".join(
+                    f'{k[len(spec.env_prefix) + 1 :]} = "{v}"\n'
+                    for k, v in env.items()
+                    if k.startswith(spec.env_prefix + "_")
+                )
+            )
+        if spec.has_db:
+            init = ["flask", "--app", f"{spec.package}.wsgi", "init-db"]
+            if spec.falcon:
+                init = ["python", "-m", f"{spec.package}.cli", "init-db"]
+            run([*as_user(SERVICE_USER, env), *init], cwd=state)
+        if spec.wsgi_server == "gunicorn":
+            serve = ["gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1", spec.wsgi_target]
+        else:
+            serve = ["waitress-serve", f"--listen=127.0.0.1:{port}", spec.wsgi_target]
+        base = f"http://127.0.0.1:{port}"
+        with serving([*as_user(SERVICE_USER, env), *serve], base, cwd=state):
+            exercise(base, spec.features[0].replace("_", "-"))
