@@ -253,12 +253,20 @@ class _PackReader(Reader):
             if name not in _VALIDATE_KEYS:
                 continue
             vpath = (*path, name)
-            if name in ("required", "identifier", "unique"):
+            if name in ("required", "identifier", "unique", "not_module"):
                 values[name] = self.boolean(value, vpath)
             elif name in ("pattern", "message"):
                 values[name] = self.string(value, vpath)
+            elif name == "not_in" and isinstance(value, dict):
+                reasons = [
+                    (str(k), self.string(v, (*vpath, str(k))) or "") for k, v in value.items()
+                ]
+                values[name] = tuple(k for k, _ in reasons)
+                values["not_in_reasons"] = tuple((k, why) for k, why in reasons if why)
             elif name == "not_in":
                 values[name] = self.strings(value, vpath) or ()
+            elif name == "not_in_reasons":
+                self.fail(vpath, "write reasons as the values of a not_in mapping")
             else:
                 values[name] = self.integer(value, vpath)
         if isinstance(values.get("pattern"), str):

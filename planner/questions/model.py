@@ -74,6 +74,10 @@ class Validation:
     max_length: int | None = None
     unique: bool = False
     not_in: tuple[str, ...] = ()
+    not_in_reasons: tuple[tuple[str, str], ...] = ()
+    """``(name, why)`` for reserved names whose refusal should say what they clash with."""
+    not_module: bool = False
+    """Refuse names of standard-library modules and of libraries the skeleton installs."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 from planner.questions.model import DEFERRED, Question, Value
 from planner.questions.patterns import fullmatch
 from planner.reader import did_you_mean
+from planner.text import module_clash
 
 DEFER_TOKEN = "?"
 _TRUE = {"true", "yes", "y", "on", "1"}
@@ -137,7 +138,15 @@ def _check_text(question: Question, text: str) -> str:
     if rules.identifier and (not text.isidentifier() or keyword.iskeyword(text)):
         raise ValueError(f"{text!r} is not a valid Python identifier")
     if text in rules.not_in:
-        raise ValueError(f"{text!r} is reserved; pick another name")
+        why = dict(rules.not_in_reasons).get(text)
+        raise ValueError(
+            f"{text!r} {f'clashes with {why}' if why else 'is reserved'}; pick another name"
+        )
+    if rules.not_module and (clash := module_clash(text)):
+        raise ValueError(
+            f"{text!r} {clash}: the generated project could not import its own package; "
+            "pick another name"
+        )
     return text
 
 

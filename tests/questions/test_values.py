@@ -40,7 +40,7 @@ def test_parse_text(bank: Bank, qid: str, text: str, expected: object) -> None:
         ("layout.src_layout", "maybe", "yes or no"),
         ("project.package", "My-App", "lower-case"),
         ("project.package", "class", "not a valid Python identifier"),
-        ("project.package", "flask", "reserved"),
+        ("project.package", "flask", "import name of Flask"),
         ("project.name", "   ", "required"),
         ("project.name", "?", "cannot be left for later"),
         ("layout.features", "users, users", "only once"),

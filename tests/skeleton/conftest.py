@@ -10,6 +10,7 @@ import sys
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,6 +97,7 @@ def _run(root: Path, spec: Spec, env: dict[str, str]) -> None:
     commands = [
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x"],
         [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
     ]
     if spec.ports:
         commands.append(
@@ -112,3 +114,57 @@ def _run(root: Path, spec: Spec, env: dict[str, str]) -> None:
         assert result.returncode == 0, (
             f"{' '.join(command[2:])} failed in {root}:\n{result.stdout[-6000:]}\n{result.stderr[-3000:]}"
         )
+
+
+HOME_PAGE = """
+import importlib
+import sys
+
+module = importlib.import_module("{package}.app")
+
+build = getattr(module, "create_app", None) or module.configure
+app = build({{"SECRET_KEY": "s3cret-never-shown", "DATABASE_URL": sys.argv[1]}})
+if hasattr(app, "test_client"):
+    response = app.test_client().get("/?c=id")
+    open(sys.argv[2], "w", encoding="utf-8").write(response.get_data(as_text=True))
+    sys.exit(0 if response.status_code == 200 else 1)
+import falcon.testing
+
+response = falcon.testing.TestClient(app).simulate_get("/", params={{"c": "id"}})
+open(sys.argv[2], "w", encoding="utf-8").write(response.text)
+sys.exit(0 if response.status_code == 200 else 1)
+"""
+
+
+def write_plan(plan: Any, root: Path) -> None:
+    """The planned files, written as they are (no baseline, no record)."""
+    for path, data in plan.files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def serve_home(root: Path, package: str, src_layout: bool) -> str:
+    """``GET /`` of the generated app at ``root`` in a fresh interpreter, as a production app.
+
+    The app is built with a real secret key and outside debug and testing, the
+    way a server builds it; the page's text is returned.
+    """
+    env = {**os.environ, "PYTHONPATH": str(root / "src") if src_layout else str(root)}
+    env = {k: v for k, v in env.items() if not k.startswith(("FLASK_", package.upper() + "_"))}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            HOME_PAGE.format(package=package),
+            "sqlite:///" + str(root / "home.sqlite"),
+            str(root / "home.html"),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return (root / "home.html").read_text(encoding="utf-8")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from planner.questions.engine import Interview, fill_defaults
 from planner.questions.loader import load_bank
 from planner.record.build import build_record
 from planner.render import plan_all
+from tests.skeleton.conftest import serve_home, write_plan
 from tests.skeleton.test_matrix import COMBINATIONS
 
 BANK = load_bank()
@@ -74,6 +78,16 @@ def test_docker_image_runs_as_non_root(tmp_path: Path) -> None:
     assert 'CMD ["gunicorn"' in dockerfile
 
 
+SHAPES: dict[str, dict[str, Any]] = {
+    "factory": {},
+    "module": {"initialization.entry_point": "module"},
+    "falcon": {
+        "layout.style": "ports_and_adapters",
+        "infrastructure.isolation": "ports_and_adapters",
+        "infrastructure.framework": "falcon",
+    },
+}
+
 free_text = st.text(
     st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
     min_size=1,
@@ -82,26 +96,35 @@ free_text = st.text(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     name=free_text,
     description=st.text(
         st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=300
     ),
+    shape=st.sampled_from(["factory", "module", "falcon"]),
 )
 def test_free_text_cannot_break_generated_files(
-    name: str, description: str, tmp_path: Path
+    name: str, description: str, shape: str, tmp_path: Path
 ) -> None:
-    answers = {
+    """Every file parses, and the generated app serves ``/`` with the name as plain text."""
+    answers: dict[str, Any] = {
         "project.name": name,
         "project.package": "svc",
         "project.description": description,
         "deployment.artifact": "rpm",
+        **SHAPES[shape],
     }
-    plan = plan_for(answers, tmp_path)
-    check_languages(plan)
-    assert (
-        tomllib.loads(plan.files["pyproject.toml"].decode())["project"]["description"]
-        == description
-    )
+    with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
+        root = Path(folder)
+        plan = plan_for(answers, root)
+        check_languages(plan)
+        assert (
+            tomllib.loads(plan.files["pyproject.toml"].decode())["project"]["description"]
+            == description
+        )
+        write_plan(plan, root)
+        page = serve_home(root, "svc", src_layout=True)
+    shown = re.search(r"<h1>(.*?)</h1>", page, re.DOTALL)
+    assert shown is not None and html.unescape(shown.group(1)) == name, page

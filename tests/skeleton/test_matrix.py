@@ -1,4 +1,4 @@
-"""Every pair of decisions, generated and checked: the projects' own tests and ruff pass."""
+"""Every pair of decisions, generated and checked: the projects' own tests, ruff and ruff format pass."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -79,6 +80,7 @@ def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: 
         **os.environ,
         "PYTHONPATH": str(root / "src") if spec.src_layout else str(root),
         f"{spec.env_prefix}_LOG_FILE": str(tmp_path / "serve.log"),
+        f"{spec.env_prefix}_SECRET_KEY": "a-key-only-this-test-knows",
     }
     if (
         answers is not DEFAULT
@@ -131,6 +133,12 @@ def test_server_answers_health_and_a_feature(answers: dict[str, Any], tmp_path: 
         assert status == 201 and created["name"] == "Ada"
         status, listed = call(f"{base}/{feature}/")
         assert status == 200 and listed["items"] == [created]
+        # one URL style across frameworks: with and without the slash, never a redirect
+        for path in (f"/{feature}", f"/{feature}/"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path)
+            assert connection.getresponse().status == 200, path
+            connection.close()
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flask import Flask
 
+from order_desk import settings
 from order_desk.app import create_app
 
 
 def test_every_blueprint_is_registered(app: Flask) -> None:
-    assert {"health", "home", "orders", "customers"} <= set(app.blueprints)
+    expected = {
+        "health",
+        "home",
+        "orders",
+        "customers",
+    }
+    assert expected <= set(app.blueprints)
 
 
 def test_test_settings_win(app: Flask) -> None:
@@ -25,3 +34,12 @@ def test_configuration_is_read_when_the_app_is_created(monkeypatch: pytest.Monke
 
 def test_each_call_builds_a_new_app() -> None:
     assert create_app({"TESTING": True}) is not create_app({"TESTING": True})
+
+
+def test_no_app_without_a_secret_key_outside_debug_and_tests(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("ORDER_DESK_SECRET_KEY", raising=False)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    with pytest.raises(settings.InsecureConfiguration, match="SECRET_KEY"):
+        create_app({"LOG_FILE": str(tmp_path / "test.log")})

@@ -8,7 +8,10 @@ from sqlalchemy import inspect, text
 
 from order_desk import database
 
-TABLES = {"orders", "customers"}
+TABLES = {
+    "orders",
+    "customers",
+}
 
 
 def test_init_db_creates_the_schema_from_scratch(app: Flask, runner: FlaskCliRunner) -> None:
@@ -24,8 +27,8 @@ def test_init_db_creates_the_schema_from_scratch(app: Flask, runner: FlaskCliRun
 
 def test_no_connection_stays_checked_out(app: Flask, client: FlaskClient) -> None:
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    assert client.post("/orders/", json={"name": "Ada"}).status_code == 201
-    assert client.get("/orders/").status_code == 200
+    assert client.post("/orders", json={"name": "Ada"}).status_code == 201
+    assert client.get("/orders").status_code == 200
     assert client.get("/_test/fail").status_code == 500
     with app.app_context():
         assert database.engine().pool.checkedout() == 0  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ def test_records_name_the_module_that_wrote_them(
     client: FlaskClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
-    response = client.post("/orders/", json={"name": "Ada"})
+    response = client.post("/orders", json={"name": "Ada"})
     assert response.status_code == 201
     names = {record.name for record in caplog.records}
     assert "order_desk.orders.services" in names

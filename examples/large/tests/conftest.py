@@ -15,17 +15,22 @@ from sqlalchemy import text
 from stage_hall import database
 from stage_hall.app import create_app
 
+TEST_DATABASE = "STAGE_HALL_TEST_DATABASE_URL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop the whole run with one message, before any test, when there is no database."""
+    if not os.environ.get(TEST_DATABASE):
+        raise pytest.UsageError(
+            f"set {TEST_DATABASE} to a PostgreSQL database the tests may empty, for example "
+            f"{TEST_DATABASE}=postgresql+psycopg://user:password@localhost:5432/stage_hall_test"
+        )
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The PostgreSQL database the tests may empty: never a silent fallback to SQLite."""
-    url = os.environ.get("STAGE_HALL_TEST_DATABASE_URL")
-    if not url:
-        pytest.fail(
-            "set STAGE_HALL_TEST_DATABASE_URL to a PostgreSQL database the tests may empty",
-            pytrace=False,
-        )
-    return url
+    return os.environ[TEST_DATABASE]
 
 
 def make_config(database_url: str, folder: Path) -> dict[str, Any]:

@@ -15,22 +15,31 @@ from sqlalchemy import text
 from ledger_core.app import Application, build
 from ledger_core.database import Base, Database, create_schema
 
+TEST_DATABASE = "LEDGER_CORE_TEST_DATABASE_URL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop the whole run with one message, before any test, when there is no database."""
+    if not os.environ.get(TEST_DATABASE):
+        raise pytest.UsageError(
+            f"set {TEST_DATABASE} to a PostgreSQL database the tests may empty, for example "
+            f"{TEST_DATABASE}=postgresql+psycopg://user:password@localhost:5432/ledger_core_test"
+        )
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The PostgreSQL database the tests may empty: never a silent fallback to SQLite."""
-    url = os.environ.get("LEDGER_CORE_TEST_DATABASE_URL")
-    if not url:
-        pytest.fail(
-            "set LEDGER_CORE_TEST_DATABASE_URL to a PostgreSQL database the tests may empty",
-            pytrace=False,
-        )
-    return url
+    return os.environ[TEST_DATABASE]
 
 
 def make_config(database_url: str, folder: Path) -> dict[str, Any]:
     """Settings for a test app: everything explicit."""
-    return {"SECRET_KEY": "test", "DATABASE_URL": database_url, "LOG_FILE": str(folder / "test.log")}
+    return {
+        "SECRET_KEY": "test",
+        "DATABASE_URL": database_url,
+        "LOG_FILE": str(folder / "test.log"),
+    }
 
 
 class FailingResource:

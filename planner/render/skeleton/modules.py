@@ -12,6 +12,48 @@ from typing import Any
 
 from planner.render.skeleton.spec import Spec
 
+IRREGULAR_SINGULARS = {
+    "analyses": "analysis",
+    "children": "child",
+    "criteria": "criterion",
+    "data": "data",
+    "feet": "foot",
+    "geese": "goose",
+    "indices": "index",
+    "matrices": "matrix",
+    "media": "media",
+    "men": "man",
+    "mice": "mouse",
+    "news": "news",
+    "people": "person",
+    "series": "series",
+    "species": "species",
+    "teeth": "tooth",
+    "women": "woman",
+}
+"""Plural nouns that the suffix rules below would get wrong."""
+
+
+def singular(word: str) -> str:
+    """``accounts`` -> ``account``, ``categories`` -> ``category``, ``people`` -> ``person``."""
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")) or len(word) <= 3:
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def singular_words(name: str) -> list[str]:
+    """A feature name's words, the last one singular: ``billing_items`` -> billing, item."""
+    words = name.split("_")
+    return [*words[:-1], singular(words[-1])]
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -22,10 +64,22 @@ class Feature:
     repository: str | None
     services: str
     routes: str
+    plural_entity: bool = False
+    """Keep the plural in class names: two features would otherwise share one."""
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split("_") if self.plural_entity else singular_words(self.name)
 
     @property
     def entity(self) -> str:
-        return "".join(part.capitalize() for part in self.name.split("_"))
+        """The class-name stem: one entry of the feature (``accounts`` -> ``Account``)."""
+        return "".join(part.capitalize() for part in self.words)
+
+    @property
+    def noun(self) -> str:
+        """One entry in words, for messages: ``billing item``."""
+        return " ".join(self.words)
 
     @property
     def table(self) -> str:
@@ -69,8 +123,10 @@ class Module:
 
 
 def features(spec: Spec) -> list[Feature]:
+    stems = [tuple(singular_words(name)) for name in spec.features]
     out = []
     for name in spec.features:
+        plural = stems.count(tuple(singular_words(name))) > 1
         if spec.layout == "ports_and_adapters":
             out.append(
                 Feature(
@@ -79,14 +135,19 @@ def features(spec: Spec) -> list[Feature]:
                     f"adapters.{name}",
                     f"services.{name}",
                     f"entrypoints.{name}",
+                    plural,
                 )
             )
         elif spec.layout == "by_layer":
             repo = f"repositories.{name}" if spec.repository else None
-            out.append(Feature(name, f"models.{name}", repo, f"services.{name}", f"views.{name}"))
+            out.append(
+                Feature(name, f"models.{name}", repo, f"services.{name}", f"views.{name}", plural)
+            )
         else:
             repo = f"{name}.repository" if spec.repository else None
-            out.append(Feature(name, f"{name}.models", repo, f"{name}.services", f"{name}.routes"))
+            out.append(
+                Feature(name, f"{name}.models", repo, f"{name}.services", f"{name}.routes", plural)
+            )
     return out
 
 
@@ -94,6 +155,7 @@ FALCON_VARIANTS = frozenset(
     {
         "package/app.py.j2",
         "package/health.py.j2",
+        "package/home.py.j2",
         "package/composition.py.j2",
         "package/container.py.j2",
         "package/http_client.py.j2",
@@ -104,6 +166,7 @@ FALCON_VARIANTS = frozenset(
         "tests/test_settings.py.j2",
         "tests/test_logging_setup.py.j2",
         "tests/test_health.py.j2",
+        "tests/test_home.py.j2",
         "tests/test_request_id.py.j2",
         "tests/test_database.py.j2",
         "tests/test_composition.py.j2",
@@ -150,8 +213,7 @@ def _modules(spec: Spec) -> list[Module]:
             "integration",
         ),
     ]
-    if spec.flask:
-        mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
+    mods.append(Module("home", "package/home.py.j2", "tests/test_home.py.j2", "e2e"))
     if spec.request_id:
         mods.append(
             Module("request_id", "package/request_id.py.j2", "tests/test_request_id.py.j2", "e2e")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -16,6 +17,25 @@ from planner.render.skeleton.spec import Spec, build_spec
 logger = logging.getLogger(__name__)
 
 SKELETON = "skeleton"
+
+TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".mako", ".tmpl")
+"""Generated files that are themselves templates, rendered again by the generated project."""
+
+
+def is_template(path: str) -> bool:
+    """Whether the generated file at ``path`` is template source for the generated project."""
+    return path.endswith(TEMPLATE_SUFFIXES)
+
+
+def _without_free_text(spec: Spec) -> Spec:
+    """``spec`` with the team's free text removed: what a generated template may see.
+
+    A value typed in the meeting must never become template source in a file
+    the generated project renders (Flask's Jinja, Alembic's Mako): there it
+    would run as code on every request. Such files get the name and the
+    description as values at run time instead.
+    """
+    return dataclasses.replace(spec, name="", description="")
 
 
 def _table_module(spec: Spec, feature: Feature) -> str:
@@ -98,6 +118,7 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
         files += [
             (f"packaging/{spec.dist_name}.spec", "project/rpm.spec.j2"),
             (f"packaging/{spec.dist_name}.service", "project/systemd.service.j2"),
+            (f"packaging/{spec.dist_name}.sysusers", "project/sysusers.conf.j2"),
         ]
     if spec.ci == "github":
         files.append((".github/workflows/ci.yml", "project/github-ci.yml.j2"))
@@ -140,7 +161,8 @@ def plan_skeleton(record: Record, bank: Bank, templates: Templates) -> FilePlan:
     base = _context(spec, feats, record)
     plan = FilePlan()
     for path, template in _project_files(spec):
-        plan.add(path, templates.render(f"{SKELETON}/{template}", modules=mods, **base))
+        context = {**base, "spec": _without_free_text(spec)} if is_template(path) else base
+        plan.add(path, templates.render(f"{SKELETON}/{template}", modules=mods, **context))
     for module in mods:
         context = {**base, **module.context, "module": module}
         plan.add(module.path(spec), templates.render(f"{SKELETON}/{module.template}", **context))

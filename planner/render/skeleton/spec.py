@@ -127,7 +127,7 @@ class Spec:
 
     def dependencies(self) -> list[str]:
         """Runtime requirements of the generated project, pinned to known-good majors."""
-        deps = ["falcon>=4,<5"] if self.falcon else ["flask>=3.0,<4"]
+        deps = ["falcon>=4,<5"] if self.falcon else ["flask>=3.1,<4"]
         if self.has_db:
             deps.append("sqlalchemy>=2.0,<3")
         if self.flask_sqlalchemy:
@@ -191,11 +191,11 @@ def build_spec(record: Record, bank: Bank) -> Spec:
             db_session = "scoped_session"
             adjustments.append(
                 "Flask-SQLAlchemy needs Flask, so the Falcon entrypoints use a plain "
-                "scoped_session removed after every request."
+                "`scoped_session` removed after every request."
             )
         if wiring in ("extensions", "lazy"):
             adjustments.append(
-                "Falcon has no app.extensions or flask.g, so services are built in a "
+                "Falcon has no `app.extensions` or `flask.g`, so services are built in a "
                 "composition root and handed to the resources."
             )
             wiring = "composition_root"
@@ -211,7 +211,7 @@ def build_spec(record: Record, bank: Bank) -> Spec:
     if framework == "falcon" and entry_point == "module":
         entry_point = "factory"
         adjustments.append(
-            "A Falcon app is assembled by create_app; wsgi.py holds the one module-level app."
+            "A Falcon app is assembled by `create_app`; `wsgi.py` holds the one module-level app."
         )
     return Spec(
         name=record.project.name,

@@ -23,8 +23,12 @@ logger = logging.getLogger(__name__)
 
 def _setup(app: Flask, config: Mapping[str, Any] | None) -> Flask:
     settings.load(app, config)
+    settings.require_secret_key(app.config, app.debug)
     request_id.init_app(app)
     extensions.init_app(app)
+    # One URL style with or without a trailing slash, and no redirects: /items and /items/
+    # answer alike, as in the Falcon skeleton.
+    app.url_map.strict_slashes = False
     app.register_blueprint(health.bp)
     app.register_blueprint(home.bp)
     app.register_blueprint(orders_bp)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -44,7 +45,12 @@ def engine() -> Engine:
 
 def create_schema() -> None:
     """Create every table in an empty database."""
-    Base.metadata.create_all(db.engine)
+    bound = db.engine
+    if bound.url.database and bound.url.database != ":memory:":
+        # The one place the state folder is created: by whoever initialises the
+        # database, never by the server at start-up (it may not own the folder).
+        Path(bound.url.database).parent.mkdir(parents=True, exist_ok=True)
+    Base.metadata.create_all(bound)
     logger.info("database schema created")
 
 

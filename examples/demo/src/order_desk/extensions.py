@@ -11,10 +11,10 @@ import logging
 from flask import Flask
 
 from order_desk import database
-from order_desk.customers.repository import SqlAlchemyCustomersRepository
-from order_desk.customers.services import CustomersService
-from order_desk.orders.repository import SqlAlchemyOrdersRepository
-from order_desk.orders.services import OrdersService
+from order_desk.customers.repository import SqlAlchemyCustomerRepository
+from order_desk.customers.services import CustomerService
+from order_desk.orders.repository import SqlAlchemyOrderRepository
+from order_desk.orders.services import OrderService
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +25,19 @@ def init_app(app: Flask) -> None:
     logger.debug("extensions ready")
 
 
-def orders_service() -> OrdersService:
+def orders_service() -> OrderService:
     """The orders use cases for the current request."""
     session = database.session()
-    return OrdersService(SqlAlchemyOrdersRepository(session), commit=session.commit)
+    return OrderService(
+        SqlAlchemyOrderRepository(session),
+        commit=session.commit,
+    )
 
 
-
-def customers_service() -> CustomersService:
+def customers_service() -> CustomerService:
     """The customers use cases for the current request."""
     session = database.session()
-    return CustomersService(SqlAlchemyCustomersRepository(session), commit=session.commit)
+    return CustomerService(
+        SqlAlchemyCustomerRepository(session),
+        commit=session.commit,
+    )

@@ -18,18 +18,50 @@ logger = logging.getLogger(__name__)
 
 ENV_PREFIX = "ORDER_DESK"
 
+DEV_SECRET_KEY = "dev-only-change-me"
+"""Known to everyone who reads this file: accepted only in debug mode and in tests."""
+
 DEFAULTS: dict[str, Any] = {
-    "SECRET_KEY": "dev-only-change-me",
+    "SECRET_KEY": DEV_SECRET_KEY,
+    "PROJECT_NAME": "Order Desk",
+    # Flask 3.1's production advice: refuse requests for other hosts once the
+    # deployment names its own (a JSON list), bound request bodies, and keep
+    # the session cookie to HTTPS (set SESSION_COOKIE_SECURE to false for plain
+    # HTTP on a developer's machine).
+    "TRUSTED_HOSTS": None,
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "SESSION_COOKIE_SECURE": True,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
     "LOG_LEVEL": "INFO",
 }
+SECRET_KEY_SOURCE = "the ORDER_DESK_SECRET_KEY environment variable"
+
+
+class InsecureConfiguration(RuntimeError):
+    """The app would serve outside debug mode and tests with a secret key anyone can know."""
+
+
+def require_secret_key(config: Mapping[str, Any], debug: bool) -> None:
+    """Refuse to build an app that signs sessions with the shipped key, unless debugging or testing."""
+    if debug or config.get("TESTING"):
+        return
+    if config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY):
+        raise InsecureConfiguration(
+            f"no SECRET_KEY is configured: set {SECRET_KEY_SOURCE} to a long random value, "
+            'for example the output of: python3 -c "import secrets; print(secrets.token_hex(32))"'
+        )
 
 
 def load(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     """Fill ``app.config``: defaults, the configured sources, then explicit overrides."""
     app.config.from_mapping(DEFAULTS)
-    instance = Path(app.instance_path)
-    instance.mkdir(parents=True, exist_ok=True)
-    app.config["DATABASE_URL"] = "sqlite:///" + str(instance / "order_desk.sqlite")
+    state = os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH")
+    if state:
+        app.instance_path = str(Path(state).resolve())
+    # Nothing is created here: the server may run as a user that cannot write
+    # next to the installed code. ``init-db`` creates the folder.
+    app.config["DATABASE_URL"] = "sqlite:///" + str(Path(app.instance_path) / "order_desk.sqlite")
     app.config.from_prefixed_env(ENV_PREFIX)
     if overrides:
         app.config.from_mapping(overrides)
@@ -41,5 +73,7 @@ def logging_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any
     for key in list(options):
         if f"{ENV_PREFIX}_{key}" in os.environ:
             options[key] = os.environ[f"{ENV_PREFIX}_{key}"]
-    options.update({key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")})
+    options.update(
+        {key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")}
+    )
     return options

@@ -1,10 +1,10 @@
-"""Rules of a customers entry."""
+"""Rules of a customer."""
 
 from __future__ import annotations
 
 import pytest
 
-from order_desk.customers.models import Customers, InvalidCustomers, validate_name
+from order_desk.customers.models import Customer, InvalidCustomer, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidCustomers):
+    with pytest.raises(InvalidCustomer):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Customers(name="Ada").id is None
+    assert Customer(name="Ada").id is None

@@ -1,18 +1,15 @@
-"""Customers storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+"""Customer storage: the in-memory fake and the SQLAlchemy repository behave alike."""
 
 from __future__ import annotations
 
 from flask import Flask
 
 from order_desk import database
-from order_desk.customers.repository import (
-    InMemoryCustomersRepository,
-    SqlAlchemyCustomersRepository,
-)
+from order_desk.customers.repository import InMemoryCustomerRepository, SqlAlchemyCustomerRepository
 
 
 def test_in_memory_repository() -> None:
-    repository = InMemoryCustomersRepository()
+    repository = InMemoryCustomerRepository()
     added = repository.add("Ada")
     assert repository.get(added.id or 0) == added
     assert repository.all() == [added]
@@ -21,7 +18,7 @@ def test_in_memory_repository() -> None:
 
 def test_sqlalchemy_repository(app: Flask) -> None:
     with app.app_context():
-        repository = SqlAlchemyCustomersRepository(database.session())
+        repository = SqlAlchemyCustomerRepository(database.session())
         added = repository.add("Ada")
         assert added.id is not None
         assert repository.get(added.id) == added

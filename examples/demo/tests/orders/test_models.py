@@ -1,10 +1,10 @@
-"""Rules of a orders entry."""
+"""Rules of a order."""
 
 from __future__ import annotations
 
 import pytest
 
-from order_desk.orders.models import InvalidOrders, Orders, validate_name
+from order_desk.orders.models import InvalidOrder, Order, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidOrders):
+    with pytest.raises(InvalidOrder):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Orders(name="Ada").id is None
+    assert Order(name="Ada").id is None

@@ -11,8 +11,8 @@ import logging
 from flask import Flask, current_app
 
 from stage_hall import database
-from stage_hall.accounts.repository import SqlAlchemyAccountsRepository
-from stage_hall.accounts.services import AccountsService
+from stage_hall.accounts.repository import SqlAlchemyAccountRepository
+from stage_hall.accounts.services import AccountService
 from stage_hall.billing.repository import SqlAlchemyBillingRepository
 from stage_hall.billing.services import BillingService
 from stage_hall.cache import Cache
@@ -21,12 +21,12 @@ from stage_hall.chat.services import ChatService
 from stage_hall.http_client import HttpClient
 from stage_hall.moderation.repository import SqlAlchemyModerationRepository
 from stage_hall.moderation.services import ModerationService
-from stage_hall.notifications.repository import SqlAlchemyNotificationsRepository
-from stage_hall.notifications.services import NotificationsService
-from stage_hall.playlists.repository import SqlAlchemyPlaylistsRepository
-from stage_hall.playlists.services import PlaylistsService
-from stage_hall.rooms.repository import SqlAlchemyRoomsRepository
-from stage_hall.rooms.services import RoomsService
+from stage_hall.notifications.repository import SqlAlchemyNotificationRepository
+from stage_hall.notifications.services import NotificationService
+from stage_hall.playlists.repository import SqlAlchemyPlaylistRepository
+from stage_hall.playlists.services import PlaylistService
+from stage_hall.rooms.repository import SqlAlchemyRoomRepository
+from stage_hall.rooms.services import RoomService
 from stage_hall.search.repository import SqlAlchemySearchRepository
 from stage_hall.search.services import SearchService
 
@@ -45,53 +45,69 @@ class Services:
         self.cache = Cache()
         self.cache.init_app(app)
 
-    def accounts(self) -> AccountsService:
+    def accounts(self) -> AccountService:
         """The accounts use cases."""
         session = database.session()
-        return AccountsService(SqlAlchemyAccountsRepository(session), commit=session.commit)
+        return AccountService(
+            SqlAlchemyAccountRepository(session),
+            commit=session.commit,
+        )
 
-
-    def rooms(self) -> RoomsService:
+    def rooms(self) -> RoomService:
         """The rooms use cases."""
         session = database.session()
-        return RoomsService(SqlAlchemyRoomsRepository(session), commit=session.commit)
+        return RoomService(
+            SqlAlchemyRoomRepository(session),
+            commit=session.commit,
+        )
 
-
-    def playlists(self) -> PlaylistsService:
+    def playlists(self) -> PlaylistService:
         """The playlists use cases."""
         session = database.session()
-        return PlaylistsService(SqlAlchemyPlaylistsRepository(session), commit=session.commit)
-
+        return PlaylistService(
+            SqlAlchemyPlaylistRepository(session),
+            commit=session.commit,
+        )
 
     def chat(self) -> ChatService:
         """The chat use cases."""
         session = database.session()
-        return ChatService(SqlAlchemyChatRepository(session), commit=session.commit)
-
+        return ChatService(
+            SqlAlchemyChatRepository(session),
+            commit=session.commit,
+        )
 
     def moderation(self) -> ModerationService:
         """The moderation use cases."""
         session = database.session()
-        return ModerationService(SqlAlchemyModerationRepository(session), commit=session.commit)
-
+        return ModerationService(
+            SqlAlchemyModerationRepository(session),
+            commit=session.commit,
+        )
 
     def search(self) -> SearchService:
         """The search use cases."""
         session = database.session()
-        return SearchService(SqlAlchemySearchRepository(session), commit=session.commit)
+        return SearchService(
+            SqlAlchemySearchRepository(session),
+            commit=session.commit,
+        )
 
-
-    def notifications(self) -> NotificationsService:
+    def notifications(self) -> NotificationService:
         """The notifications use cases."""
         session = database.session()
-        return NotificationsService(SqlAlchemyNotificationsRepository(session), commit=session.commit)
-
+        return NotificationService(
+            SqlAlchemyNotificationRepository(session),
+            commit=session.commit,
+        )
 
     def billing(self) -> BillingService:
         """The billing use cases."""
         session = database.session()
-        return BillingService(SqlAlchemyBillingRepository(session), commit=session.commit)
-
+        return BillingService(
+            SqlAlchemyBillingRepository(session),
+            commit=session.commit,
+        )
 
 
 def init_app(app: Flask) -> None:

@@ -63,9 +63,10 @@ def session() -> Session:
 
 def create_schema() -> None:
     """Create every table in an empty database."""
+    bound = engine()
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    config.set_main_option("sqlalchemy.url", engine().url.render_as_string(hide_password=False))
+    config.set_main_option("sqlalchemy.url", bound.url.render_as_string(hide_password=False))
     command.upgrade(config, "head")
     logger.info("database schema created")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
 logger = logging.getLogger(__name__)
 
@@ -13,4 +13,18 @@ bp = Blueprint("home", __name__)
 
 @bp.get("/")
 def index() -> str:
-    return render_template("index.html", features=["accounts", "rooms", "playlists", "chat", "moderation", "search", "notifications", "billing"])
+    """The project name is a value from the settings, never part of the template's source."""
+    return render_template(
+        "index.html",
+        project_name=current_app.config["PROJECT_NAME"],
+        features=[
+            "accounts",
+            "rooms",
+            "playlists",
+            "chat",
+            "moderation",
+            "search",
+            "notifications",
+            "billing",
+        ],
+    )

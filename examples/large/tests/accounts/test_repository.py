@@ -1,15 +1,15 @@
-"""Accounts storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+"""Account storage: the in-memory fake and the SQLAlchemy repository behave alike."""
 
 from __future__ import annotations
 
 from flask import Flask
 
 from stage_hall import database
-from stage_hall.accounts.repository import InMemoryAccountsRepository, SqlAlchemyAccountsRepository
+from stage_hall.accounts.repository import InMemoryAccountRepository, SqlAlchemyAccountRepository
 
 
 def test_in_memory_repository() -> None:
-    repository = InMemoryAccountsRepository()
+    repository = InMemoryAccountRepository()
     added = repository.add("Ada")
     assert repository.get(added.id or 0) == added
     assert repository.all() == [added]
@@ -18,7 +18,7 @@ def test_in_memory_repository() -> None:
 
 def test_sqlalchemy_repository(app: Flask) -> None:
     with app.app_context():
-        repository = SqlAlchemyAccountsRepository(database.session())
+        repository = SqlAlchemyAccountRepository(database.session())
         added = repository.add("Ada")
         assert added.id is not None
         assert repository.get(added.id) == added

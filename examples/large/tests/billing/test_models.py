@@ -1,4 +1,4 @@
-"""Rules of a billing entry."""
+"""Rules of a billing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules of a chat entry."""
+"""Rules of a chat."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules of a moderation entry."""
+"""Rules of a moderation."""
 
 from __future__ import annotations
 

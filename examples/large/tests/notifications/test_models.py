@@ -1,10 +1,10 @@
-"""Rules of a notifications entry."""
+"""Rules of a notification."""
 
 from __future__ import annotations
 
 import pytest
 
-from stage_hall.notifications.models import InvalidNotifications, Notifications, validate_name
+from stage_hall.notifications.models import InvalidNotification, Notification, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidNotifications):
+    with pytest.raises(InvalidNotification):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Notifications(name="Ada").id is None
+    assert Notification(name="Ada").id is None

@@ -1,4 +1,4 @@
-"""Notifications storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+"""Notification storage: the in-memory fake and the SQLAlchemy repository behave alike."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from flask import Flask
 
 from stage_hall import database
 from stage_hall.notifications.repository import (
-    InMemoryNotificationsRepository,
-    SqlAlchemyNotificationsRepository,
+    InMemoryNotificationRepository,
+    SqlAlchemyNotificationRepository,
 )
 
 
 def test_in_memory_repository() -> None:
-    repository = InMemoryNotificationsRepository()
+    repository = InMemoryNotificationRepository()
     added = repository.add("Ada")
     assert repository.get(added.id or 0) == added
     assert repository.all() == [added]
@@ -21,7 +21,7 @@ def test_in_memory_repository() -> None:
 
 def test_sqlalchemy_repository(app: Flask) -> None:
     with app.app_context():
-        repository = SqlAlchemyNotificationsRepository(database.session())
+        repository = SqlAlchemyNotificationRepository(database.session())
         added = repository.add("Ada")
         assert added.id is not None
         assert repository.get(added.id) == added

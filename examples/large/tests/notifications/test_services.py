@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from stage_hall.notifications.models import InvalidNotifications, NotificationsNotFound
-from stage_hall.notifications.repository import InMemoryNotificationsRepository
-from stage_hall.notifications.services import NotificationsService
+from stage_hall.notifications.models import InvalidNotification, NotificationNotFound
+from stage_hall.notifications.repository import InMemoryNotificationRepository
+from stage_hall.notifications.services import NotificationService
 
 
 @pytest.fixture
-def service() -> NotificationsService:
-    return NotificationsService(InMemoryNotificationsRepository())
+def service() -> NotificationService:
+    return NotificationService(InMemoryNotificationRepository())
 
 
-def test_create_and_list(service: NotificationsService) -> None:
+def test_create_and_list(service: NotificationService) -> None:
     created = service.create("  Ada ")
     assert created.name == "Ada"
     assert service.all() == [created]
     assert service.get(created.id or 0) == created
 
 
-def test_invalid_name(service: NotificationsService) -> None:
-    with pytest.raises(InvalidNotifications):
+def test_invalid_name(service: NotificationService) -> None:
+    with pytest.raises(InvalidNotification):
         service.create("")
 
 
-def test_missing_entry(service: NotificationsService) -> None:
-    with pytest.raises(NotificationsNotFound):
+def test_missing_entry(service: NotificationService) -> None:
+    with pytest.raises(NotificationNotFound):
         service.get(12345)

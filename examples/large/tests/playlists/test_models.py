@@ -1,10 +1,10 @@
-"""Rules of a playlists entry."""
+"""Rules of a playlist."""
 
 from __future__ import annotations
 
 import pytest
 
-from stage_hall.playlists.models import InvalidPlaylists, Playlists, validate_name
+from stage_hall.playlists.models import InvalidPlaylist, Playlist, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidPlaylists):
+    with pytest.raises(InvalidPlaylist):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Playlists(name="Ada").id is None
+    assert Playlist(name="Ada").id is None

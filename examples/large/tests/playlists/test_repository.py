@@ -1,18 +1,15 @@
-"""Playlists storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+"""Playlist storage: the in-memory fake and the SQLAlchemy repository behave alike."""
 
 from __future__ import annotations
 
 from flask import Flask
 
 from stage_hall import database
-from stage_hall.playlists.repository import (
-    InMemoryPlaylistsRepository,
-    SqlAlchemyPlaylistsRepository,
-)
+from stage_hall.playlists.repository import InMemoryPlaylistRepository, SqlAlchemyPlaylistRepository
 
 
 def test_in_memory_repository() -> None:
-    repository = InMemoryPlaylistsRepository()
+    repository = InMemoryPlaylistRepository()
     added = repository.add("Ada")
     assert repository.get(added.id or 0) == added
     assert repository.all() == [added]
@@ -21,7 +18,7 @@ def test_in_memory_repository() -> None:
 
 def test_sqlalchemy_repository(app: Flask) -> None:
     with app.app_context():
-        repository = SqlAlchemyPlaylistsRepository(database.session())
+        repository = SqlAlchemyPlaylistRepository(database.session())
         added = repository.add("Ada")
         assert added.id is not None
         assert repository.get(added.id) == added

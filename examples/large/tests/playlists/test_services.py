@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from stage_hall.playlists.models import InvalidPlaylists, PlaylistsNotFound
-from stage_hall.playlists.repository import InMemoryPlaylistsRepository
-from stage_hall.playlists.services import PlaylistsService
+from stage_hall.playlists.models import InvalidPlaylist, PlaylistNotFound
+from stage_hall.playlists.repository import InMemoryPlaylistRepository
+from stage_hall.playlists.services import PlaylistService
 
 
 @pytest.fixture
-def service() -> PlaylistsService:
-    return PlaylistsService(InMemoryPlaylistsRepository())
+def service() -> PlaylistService:
+    return PlaylistService(InMemoryPlaylistRepository())
 
 
-def test_create_and_list(service: PlaylistsService) -> None:
+def test_create_and_list(service: PlaylistService) -> None:
     created = service.create("  Ada ")
     assert created.name == "Ada"
     assert service.all() == [created]
     assert service.get(created.id or 0) == created
 
 
-def test_invalid_name(service: PlaylistsService) -> None:
-    with pytest.raises(InvalidPlaylists):
+def test_invalid_name(service: PlaylistService) -> None:
+    with pytest.raises(InvalidPlaylist):
         service.create("")
 
 
-def test_missing_entry(service: PlaylistsService) -> None:
-    with pytest.raises(PlaylistsNotFound):
+def test_missing_entry(service: PlaylistService) -> None:
+    with pytest.raises(PlaylistNotFound):
         service.get(12345)

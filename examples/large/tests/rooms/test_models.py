@@ -1,10 +1,10 @@
-"""Rules of a rooms entry."""
+"""Rules of a room."""
 
 from __future__ import annotations
 
 import pytest
 
-from stage_hall.rooms.models import InvalidRooms, Rooms, validate_name
+from stage_hall.rooms.models import InvalidRoom, Room, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidRooms):
+    with pytest.raises(InvalidRoom):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Rooms(name="Ada").id is None
+    assert Room(name="Ada").id is None

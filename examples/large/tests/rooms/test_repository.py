@@ -1,15 +1,15 @@
-"""Rooms storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+"""Room storage: the in-memory fake and the SQLAlchemy repository behave alike."""
 
 from __future__ import annotations
 
 from flask import Flask
 
 from stage_hall import database
-from stage_hall.rooms.repository import InMemoryRoomsRepository, SqlAlchemyRoomsRepository
+from stage_hall.rooms.repository import InMemoryRoomRepository, SqlAlchemyRoomRepository
 
 
 def test_in_memory_repository() -> None:
-    repository = InMemoryRoomsRepository()
+    repository = InMemoryRoomRepository()
     added = repository.add("Ada")
     assert repository.get(added.id or 0) == added
     assert repository.all() == [added]
@@ -18,7 +18,7 @@ def test_in_memory_repository() -> None:
 
 def test_sqlalchemy_repository(app: Flask) -> None:
     with app.app_context():
-        repository = SqlAlchemyRoomsRepository(database.session())
+        repository = SqlAlchemyRoomRepository(database.session())
         added = repository.add("Ada")
         assert added.id is not None
         assert repository.get(added.id) == added

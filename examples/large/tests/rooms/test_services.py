@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from stage_hall.rooms.models import InvalidRooms, RoomsNotFound
-from stage_hall.rooms.repository import InMemoryRoomsRepository
-from stage_hall.rooms.services import RoomsService
+from stage_hall.rooms.models import InvalidRoom, RoomNotFound
+from stage_hall.rooms.repository import InMemoryRoomRepository
+from stage_hall.rooms.services import RoomService
 
 
 @pytest.fixture
-def service() -> RoomsService:
-    return RoomsService(InMemoryRoomsRepository())
+def service() -> RoomService:
+    return RoomService(InMemoryRoomRepository())
 
 
-def test_create_and_list(service: RoomsService) -> None:
+def test_create_and_list(service: RoomService) -> None:
     created = service.create("  Ada ")
     assert created.name == "Ada"
     assert service.all() == [created]
     assert service.get(created.id or 0) == created
 
 
-def test_invalid_name(service: RoomsService) -> None:
-    with pytest.raises(InvalidRooms):
+def test_invalid_name(service: RoomService) -> None:
+    with pytest.raises(InvalidRoom):
         service.create("")
 
 
-def test_missing_entry(service: RoomsService) -> None:
-    with pytest.raises(RoomsNotFound):
+def test_missing_entry(service: RoomService) -> None:
+    with pytest.raises(RoomNotFound):
         service.get(12345)

@@ -1,4 +1,4 @@
-"""Rules of a search entry."""
+"""Rules of a search."""
 
 from __future__ import annotations
 

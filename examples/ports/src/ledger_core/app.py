@@ -13,15 +13,15 @@ from typing import Any
 import falcon
 import structlog
 
-from ledger_core import health, settings
+from ledger_core import health, home, settings
 from ledger_core.container import Container, build_container
 from ledger_core.database import Database
 from ledger_core.entrypoints.accounts import add_routes as add_accounts_routes
 from ledger_core.entrypoints.postings import add_routes as add_postings_routes
 from ledger_core.logging_setup import configure_logging
 from ledger_core.request_id import RequestIdMiddleware
-from ledger_core.services.accounts import AccountsService
-from ledger_core.services.postings import PostingsService
+from ledger_core.services.accounts import AccountService
+from ledger_core.services.postings import PostingService
 
 logger = structlog.get_logger(__name__)
 
@@ -40,6 +40,7 @@ def build(config: Mapping[str, Any] | None = None) -> Application:
     """Configure logging, read settings, wire the services and route every resource."""
     configure_logging(settings.logging_options(config))
     options = settings.load(config)
+    settings.require_secret_key(options, bool(options.get("DEBUG")))
     database = Database(options["DATABASE_URL"])
     wiring = build_container(options, database)
     middleware: list[Any] = []
@@ -47,8 +48,9 @@ def build(config: Mapping[str, Any] | None = None) -> Application:
     app = falcon.App(middleware=middleware)
     app.req_options.strip_url_path_trailing_slash = True
     health.add_routes(app, database)
-    add_accounts_routes(app, lambda: wiring.resolve(AccountsService))
-    add_postings_routes(app, lambda: wiring.resolve(PostingsService))
+    home.add_routes(app, options["PROJECT_NAME"])
+    add_accounts_routes(app, lambda: wiring.resolve(AccountService))
+    add_postings_routes(app, lambda: wiring.resolve(PostingService))
     logger.info("falcon app ready")
     return Application(app, options, database, wiring)
 

@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 
 import structlog
 
-from ledger_core.adapters.accounts import SqlAlchemyAccountsRepository
-from ledger_core.adapters.postings import SqlAlchemyPostingsRepository
+from ledger_core.adapters.accounts import SqlAlchemyAccountRepository
+from ledger_core.adapters.postings import SqlAlchemyPostingRepository
 from ledger_core.database import Database
-from ledger_core.services.accounts import AccountsService
-from ledger_core.services.postings import PostingsService
+from ledger_core.services.accounts import AccountService
+from ledger_core.services.postings import PostingService
 from ledger_core.unit_of_work import UnitOfWork
 
 logger = structlog.get_logger(__name__)
@@ -41,21 +41,21 @@ def build_container(options: Mapping[str, Any], database: Database) -> Container
     """Register every provider of one app."""
     container = Container()
 
-    def accounts_service() -> AccountsService:
+    def accounts_service() -> AccountService:
 
-        def repository(uow: UnitOfWork) -> SqlAlchemyAccountsRepository:
-            return SqlAlchemyAccountsRepository(uow.session)  # type: ignore[attr-defined]
+        def repository(uow: UnitOfWork) -> SqlAlchemyAccountRepository:
+            return SqlAlchemyAccountRepository(uow.session)  # type: ignore[attr-defined]
 
-        return AccountsService(database.unit_of_work, repository)
+        return AccountService(database.unit_of_work, repository)
 
-    container.register(AccountsService, accounts_service)
+    container.register(AccountService, accounts_service)
 
-    def postings_service() -> PostingsService:
+    def postings_service() -> PostingService:
 
-        def repository(uow: UnitOfWork) -> SqlAlchemyPostingsRepository:
-            return SqlAlchemyPostingsRepository(uow.session)  # type: ignore[attr-defined]
+        def repository(uow: UnitOfWork) -> SqlAlchemyPostingRepository:
+            return SqlAlchemyPostingRepository(uow.session)  # type: ignore[attr-defined]
 
-        return PostingsService(database.unit_of_work, repository)
+        return PostingService(database.unit_of_work, repository)
 
-    container.register(PostingsService, postings_service)
+    container.register(PostingService, postings_service)
     return container

@@ -64,8 +64,9 @@ class Database:
 
 def create_schema(database: Database) -> None:
     """Create every table in an empty database."""
+    bound = database.engine
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    config.set_main_option("sqlalchemy.url", database.engine.url.render_as_string(hide_password=False))
+    config.set_main_option("sqlalchemy.url", bound.url.render_as_string(hide_password=False))
     command.upgrade(config, "head")
     logger.info("database schema created")

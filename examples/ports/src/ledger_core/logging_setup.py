@@ -26,11 +26,14 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def _shared_processors() -> list[Any]:
+def shared_processors() -> list[Any]:
+    """What every record goes through, from structlog or the standard library."""
     return [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
+        # logger.info("created %s", 1) -> "created 1", as with the standard library
+        structlog.stdlib.PositionalArgumentsFormatter(),
         structlog.processors.TimeStamper(fmt="iso"),
     ]
 
@@ -43,7 +46,7 @@ def build_config(options: Mapping[str, Any]) -> dict[str, Any]:
             structlog.stdlib.ProcessorFormatter.remove_processors_meta,
             structlog.processors.JSONRenderer(),
         ],
-        "foreign_pre_chain": _shared_processors(),
+        "foreign_pre_chain": shared_processors(),
     }
     handler: dict[str, Any] = {
         "class": "logging.StreamHandler",
@@ -64,7 +67,7 @@ def build_config(options: Mapping[str, Any]) -> dict[str, Any]:
 def configure_logging(options: Mapping[str, Any]) -> None:
     """Apply the logging configuration; call it before creating the app."""
     structlog.configure(
-        processors=[*_shared_processors(), structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        processors=[*shared_processors(), structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,

@@ -17,11 +17,31 @@ logger = structlog.get_logger(__name__)
 
 ENV_PREFIX = "LEDGER_CORE"
 
+DEV_SECRET_KEY = "dev-only-change-me"
+"""Known to everyone who reads this file: accepted only in debug mode and in tests."""
+
 DEFAULTS: dict[str, Any] = {
-    "SECRET_KEY": "dev-only-change-me",
+    "SECRET_KEY": DEV_SECRET_KEY,
+    "PROJECT_NAME": "Ledger Core",
     "LOG_LEVEL": "INFO",
     "DATABASE_URL": "postgresql+psycopg://localhost/ledger_core",
 }
+SECRET_KEY_SOURCE = "the LEDGER_CORE_SECRET_KEY environment variable"
+
+
+class InsecureConfiguration(RuntimeError):
+    """The app would serve outside debug mode and tests with a secret key anyone can know."""
+
+
+def require_secret_key(config: Mapping[str, Any], debug: bool) -> None:
+    """Refuse to build an app that signs sessions with the shipped key, unless debugging or testing."""
+    if debug or config.get("TESTING"):
+        return
+    if config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY):
+        raise InsecureConfiguration(
+            f"no SECRET_KEY is configured: set {SECRET_KEY_SOURCE} to a long random value, "
+            'for example the output of: python3 -c "import secrets; print(secrets.token_hex(32))"'
+        )
 
 
 def _from_environment() -> dict[str, Any]:
@@ -51,5 +71,7 @@ def logging_options(overrides: Mapping[str, Any] | None = None) -> dict[str, Any
     for key in list(options):
         if f"{ENV_PREFIX}_{key}" in os.environ:
             options[key] = os.environ[f"{ENV_PREFIX}_{key}"]
-    options.update({key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")})
+    options.update(
+        {key: value for key, value in (overrides or {}).items() if key.startswith("LOG_")}
+    )
     return options

@@ -1,13 +1,13 @@
-"""Postings storage: the in-memory fake and the SQLAlchemy repository behave alike."""
+"""Posting storage: the in-memory fake and the SQLAlchemy repository behave alike."""
 
 from __future__ import annotations
 
-from ledger_core.adapters.postings import InMemoryPostingsRepository, SqlAlchemyPostingsRepository
+from ledger_core.adapters.postings import InMemoryPostingRepository, SqlAlchemyPostingRepository
 from ledger_core.app import Application
 
 
 def test_in_memory_repository() -> None:
-    repository = InMemoryPostingsRepository()
+    repository = InMemoryPostingRepository()
     added = repository.add("Ada")
     assert repository.get(added.id or 0) == added
     assert repository.all() == [added]
@@ -16,7 +16,7 @@ def test_in_memory_repository() -> None:
 
 def test_sqlalchemy_repository(application: Application) -> None:
     with application.database.unit_of_work() as uow:
-        repository = SqlAlchemyPostingsRepository(uow.session)
+        repository = SqlAlchemyPostingRepository(uow.session)
         added = repository.add("Ada")
         assert added.id is not None
         assert repository.get(added.id) == added

@@ -10,7 +10,9 @@ from ledger_core.cli import main
 from ledger_core.database import Base
 
 
-def test_init_db_from_scratch(application: Application, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_db_from_scratch(
+    application: Application, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     Base.metadata.drop_all(application.database.engine)
     with application.database.engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))

@@ -8,7 +8,10 @@ from sqlalchemy import inspect
 from ledger_core.app import Application
 from ledger_core.database import create_schema
 
-TABLES = {"accounts", "postings"}
+TABLES = {
+    "accounts",
+    "postings",
+}
 
 
 def test_schema_is_created(application: Application) -> None:
@@ -16,9 +19,11 @@ def test_schema_is_created(application: Application) -> None:
     assert TABLES <= set(inspect(application.database.engine).get_table_names())
 
 
-def test_no_connection_stays_checked_out(application: Application, client: falcon.testing.TestClient) -> None:
-    assert client.simulate_post("/accounts/", json={"name": "Ada"}).status_code == 201
-    assert client.simulate_get("/accounts/").status_code == 200
+def test_no_connection_stays_checked_out(
+    application: Application, client: falcon.testing.TestClient
+) -> None:
+    assert client.simulate_post("/accounts", json={"name": "Ada"}).status_code == 201
+    assert client.simulate_get("/accounts").status_code == 200
     assert client.simulate_get("/_test/fail").status_code == 500
     assert application.database.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
 

@@ -1,10 +1,10 @@
-"""Rules of a accounts entry."""
+"""Rules of a account."""
 
 from __future__ import annotations
 
 import pytest
 
-from ledger_core.domain.accounts import Accounts, InvalidAccounts, validate_name
+from ledger_core.domain.accounts import Account, InvalidAccount, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidAccounts):
+    with pytest.raises(InvalidAccount):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Accounts(name="Ada").id is None
+    assert Account(name="Ada").id is None

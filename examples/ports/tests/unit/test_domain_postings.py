@@ -1,10 +1,10 @@
-"""Rules of a postings entry."""
+"""Rules of a posting."""
 
 from __future__ import annotations
 
 import pytest
 
-from ledger_core.domain.postings import InvalidPostings, Postings, validate_name
+from ledger_core.domain.postings import InvalidPosting, Posting, validate_name
 
 
 def test_names_are_cleaned() -> None:
@@ -13,9 +13,9 @@ def test_names_are_cleaned() -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 101])
 def test_bad_names_are_refused(name: str) -> None:
-    with pytest.raises(InvalidPostings):
+    with pytest.raises(InvalidPosting):
         validate_name(name)
 
 
 def test_new_entries_have_no_id() -> None:
-    assert Postings(name="Ada").id is None
+    assert Posting(name="Ada").id is None

@@ -1,4 +1,4 @@
-"""Customers: the customers feature's model."""
+"""Customer: the customers feature's model."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ logger = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 
 
-class InvalidCustomers(ValueError):
-    """The data given for a customers entry breaks a rule."""
+class InvalidCustomer(ValueError):
+    """The data given for a customer breaks a rule."""
 
 
-class CustomersNotFound(LookupError):
-    """No customers entry has this id."""
+class CustomerNotFound(LookupError):
+    """No customer has this id."""
 
 
 @dataclass
-class Customers:
-    """One customers entry."""
+class Customer:
+    """One customer."""
 
     name: str
     id: int | None = None
 
 
 def validate_name(name: str) -> str:
-    """The cleaned name, or ``InvalidCustomers`` when it is empty or too long."""
+    """The cleaned name, or ``InvalidCustomer`` when it is empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidCustomers("a name is required")
+        raise InvalidCustomer("a name is required")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidCustomers(f"a name has at most {NAME_MAX_LENGTH} characters")
+        raise InvalidCustomer(f"a name has at most {NAME_MAX_LENGTH} characters")
     return cleaned
 
 
-class CustomersRow(Base):
+class CustomerRow(Base):
     """The ``customers`` table."""
 
     __tablename__ = "customers"
@@ -49,5 +49,5 @@ class CustomersRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
 
-    def to_entity(self) -> Customers:
-        return Customers(name=self.name, id=self.id)
+    def to_entity(self) -> Customer:
+        return Customer(name=self.name, id=self.id)

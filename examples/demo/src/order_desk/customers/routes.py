@@ -7,8 +7,8 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, jsonify, request
 
-from order_desk.customers.models import CustomersNotFound, InvalidCustomers
-from order_desk.customers.services import CustomersService
+from order_desk.customers.models import CustomerNotFound, InvalidCustomer
+from order_desk.customers.services import CustomerService
 from order_desk.extensions import customers_service
 
 logger = logging.getLogger(__name__)
@@ -16,19 +16,19 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("customers", __name__, url_prefix="/customers")
 
 
-def service() -> CustomersService:
+def service() -> CustomerService:
     """The customers use cases, as wired for this app."""
     return customers_service()
 
 
-@bp.errorhandler(InvalidCustomers)
-def invalid(error: InvalidCustomers) -> tuple[Response, int]:
+@bp.errorhandler(InvalidCustomer)
+def invalid(error: InvalidCustomer) -> tuple[Response, int]:
     return jsonify(error=str(error)), 400
 
 
-@bp.errorhandler(CustomersNotFound)
-def not_found(error: CustomersNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no customers entry {error}"), 404
+@bp.errorhandler(CustomerNotFound)
+def not_found(error: CustomerNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no customer {error}"), 404
 
 
 def _name_from_request() -> str:

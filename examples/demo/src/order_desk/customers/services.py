@@ -5,32 +5,32 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from order_desk.customers.models import Customers, CustomersNotFound, validate_name
-from order_desk.customers.repository import CustomersRepository
+from order_desk.customers.models import Customer, CustomerNotFound, validate_name
+from order_desk.customers.repository import CustomerRepository
 
 logger = logging.getLogger(__name__)
 
 
-class CustomersService:
+class CustomerService:
     """List, create and fetch customers entries."""
 
     def __init__(
-        self, repository: CustomersRepository, commit: Callable[[], None] | None = None
+        self, repository: CustomerRepository, commit: Callable[[], None] | None = None
     ) -> None:
         self._repository = repository
         self._commit = commit or (lambda: None)
 
-    def all(self) -> list[Customers]:
+    def all(self) -> list[Customer]:
         return self._repository.all()
 
-    def create(self, name: str) -> Customers:
+    def create(self, name: str) -> Customer:
         item = self._repository.add(validate_name(name))
         self._commit()
-        logger.info("created customers entry %s", item.id)
+        logger.info("created customer %s", item.id)
         return item
 
-    def get(self, item_id: int) -> Customers:
+    def get(self, item_id: int) -> Customer:
         item = self._repository.get(item_id)
         if item is None:
-            raise CustomersNotFound(item_id)
+            raise CustomerNotFound(item_id)
         return item

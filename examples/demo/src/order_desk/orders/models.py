@@ -1,4 +1,4 @@
-"""Orders: the orders feature's model."""
+"""Order: the orders feature's model."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ logger = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 
 
-class InvalidOrders(ValueError):
-    """The data given for a orders entry breaks a rule."""
+class InvalidOrder(ValueError):
+    """The data given for a order breaks a rule."""
 
 
-class OrdersNotFound(LookupError):
-    """No orders entry has this id."""
+class OrderNotFound(LookupError):
+    """No order has this id."""
 
 
 @dataclass
-class Orders:
-    """One orders entry."""
+class Order:
+    """One order."""
 
     name: str
     id: int | None = None
 
 
 def validate_name(name: str) -> str:
-    """The cleaned name, or ``InvalidOrders`` when it is empty or too long."""
+    """The cleaned name, or ``InvalidOrder`` when it is empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidOrders("a name is required")
+        raise InvalidOrder("a name is required")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidOrders(f"a name has at most {NAME_MAX_LENGTH} characters")
+        raise InvalidOrder(f"a name has at most {NAME_MAX_LENGTH} characters")
     return cleaned
 
 
-class OrdersRow(Base):
+class OrderRow(Base):
     """The ``orders`` table."""
 
     __tablename__ = "orders"
@@ -49,5 +49,5 @@ class OrdersRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
 
-    def to_entity(self) -> Orders:
-        return Orders(name=self.name, id=self.id)
+    def to_entity(self) -> Order:
+        return Order(name=self.name, id=self.id)

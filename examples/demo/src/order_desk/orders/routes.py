@@ -8,27 +8,27 @@ from dataclasses import asdict
 from flask import Blueprint, Response, jsonify, request
 
 from order_desk.extensions import orders_service
-from order_desk.orders.models import InvalidOrders, OrdersNotFound
-from order_desk.orders.services import OrdersService
+from order_desk.orders.models import InvalidOrder, OrderNotFound
+from order_desk.orders.services import OrderService
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
 
 
-def service() -> OrdersService:
+def service() -> OrderService:
     """The orders use cases, as wired for this app."""
     return orders_service()
 
 
-@bp.errorhandler(InvalidOrders)
-def invalid(error: InvalidOrders) -> tuple[Response, int]:
+@bp.errorhandler(InvalidOrder)
+def invalid(error: InvalidOrder) -> tuple[Response, int]:
     return jsonify(error=str(error)), 400
 
 
-@bp.errorhandler(OrdersNotFound)
-def not_found(error: OrdersNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no orders entry {error}"), 404
+@bp.errorhandler(OrderNotFound)
+def not_found(error: OrderNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no order {error}"), 404
 
 
 def _name_from_request() -> str:

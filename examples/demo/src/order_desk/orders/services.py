@@ -5,32 +5,32 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from order_desk.orders.models import Orders, OrdersNotFound, validate_name
-from order_desk.orders.repository import OrdersRepository
+from order_desk.orders.models import Order, OrderNotFound, validate_name
+from order_desk.orders.repository import OrderRepository
 
 logger = logging.getLogger(__name__)
 
 
-class OrdersService:
+class OrderService:
     """List, create and fetch orders entries."""
 
     def __init__(
-        self, repository: OrdersRepository, commit: Callable[[], None] | None = None
+        self, repository: OrderRepository, commit: Callable[[], None] | None = None
     ) -> None:
         self._repository = repository
         self._commit = commit or (lambda: None)
 
-    def all(self) -> list[Orders]:
+    def all(self) -> list[Order]:
         return self._repository.all()
 
-    def create(self, name: str) -> Orders:
+    def create(self, name: str) -> Order:
         item = self._repository.add(validate_name(name))
         self._commit()
-        logger.info("created orders entry %s", item.id)
+        logger.info("created order %s", item.id)
         return item
 
-    def get(self, item_id: int) -> Orders:
+    def get(self, item_id: int) -> Order:
         item = self._repository.get(item_id)
         if item is None:
-            raise OrdersNotFound(item_id)
+            raise OrderNotFound(item_id)
         return item

@@ -1,4 +1,4 @@
-"""Accounts: the accounts feature's model."""
+"""Account: the accounts feature's model."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ logger = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 
 
-class InvalidAccounts(ValueError):
-    """The data given for a accounts entry breaks a rule."""
+class InvalidAccount(ValueError):
+    """The data given for a account breaks a rule."""
 
 
-class AccountsNotFound(LookupError):
-    """No accounts entry has this id."""
+class AccountNotFound(LookupError):
+    """No account has this id."""
 
 
 @dataclass
-class Accounts:
-    """One accounts entry."""
+class Account:
+    """One account."""
 
     name: str
     id: int | None = None
 
 
 def validate_name(name: str) -> str:
-    """The cleaned name, or ``InvalidAccounts`` when it is empty or too long."""
+    """The cleaned name, or ``InvalidAccount`` when it is empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidAccounts("a name is required")
+        raise InvalidAccount("a name is required")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidAccounts(f"a name has at most {NAME_MAX_LENGTH} characters")
+        raise InvalidAccount(f"a name has at most {NAME_MAX_LENGTH} characters")
     return cleaned
 
 
-class AccountsRow(Base):
+class AccountRow(Base):
     """The ``accounts`` table."""
 
     __tablename__ = "accounts"
@@ -49,5 +49,5 @@ class AccountsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
 
-    def to_entity(self) -> Accounts:
-        return Accounts(name=self.name, id=self.id)
+    def to_entity(self) -> Account:
+        return Account(name=self.name, id=self.id)

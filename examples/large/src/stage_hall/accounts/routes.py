@@ -8,8 +8,8 @@ from dataclasses import asdict
 from flask import Blueprint, Response, jsonify, request
 from flask.views import MethodView
 
-from stage_hall.accounts.models import AccountsNotFound, InvalidAccounts
-from stage_hall.accounts.services import AccountsService
+from stage_hall.accounts.models import AccountNotFound, InvalidAccount
+from stage_hall.accounts.services import AccountService
 from stage_hall.composition import services
 
 logger = logging.getLogger(__name__)
@@ -17,19 +17,19 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
 
 
-def service() -> AccountsService:
+def service() -> AccountService:
     """The accounts use cases, as wired for this app."""
     return services().accounts()
 
 
-@bp.errorhandler(InvalidAccounts)
-def invalid(error: InvalidAccounts) -> tuple[Response, int]:
+@bp.errorhandler(InvalidAccount)
+def invalid(error: InvalidAccount) -> tuple[Response, int]:
     return jsonify(error=str(error)), 400
 
 
-@bp.errorhandler(AccountsNotFound)
-def not_found(error: AccountsNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no accounts entry {error}"), 404
+@bp.errorhandler(AccountNotFound)
+def not_found(error: AccountNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no account {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -37,7 +37,7 @@ def _name_from_request() -> str:
     return str(payload.get("name", ""))
 
 
-class AccountsListAPI(MethodView):
+class AccountListAPI(MethodView):
     """The accounts collection."""
 
     def get(self) -> Response:
@@ -49,12 +49,12 @@ class AccountsListAPI(MethodView):
         return jsonify(asdict(item)), 201
 
 
-class AccountsItemAPI(MethodView):
-    """One accounts entry."""
+class AccountItemAPI(MethodView):
+    """One account."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))
 
 
-bp.add_url_rule("/", view_func=AccountsListAPI.as_view("items"))
-bp.add_url_rule("/<int:item_id>", view_func=AccountsItemAPI.as_view("item"))
+bp.add_url_rule("/", view_func=AccountListAPI.as_view("items"))
+bp.add_url_rule("/<int:item_id>", view_func=AccountItemAPI.as_view("item"))

@@ -16,16 +16,16 @@ NAME_MAX_LENGTH = 100
 
 
 class InvalidBilling(ValueError):
-    """The data given for a billing entry breaks a rule."""
+    """The data given for a billing breaks a rule."""
 
 
 class BillingNotFound(LookupError):
-    """No billing entry has this id."""
+    """No billing has this id."""
 
 
 @dataclass
 class Billing:
-    """One billing entry."""
+    """One billing."""
 
     name: str
     id: int | None = None

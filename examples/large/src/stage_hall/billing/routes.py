@@ -29,7 +29,7 @@ def invalid(error: InvalidBilling) -> tuple[Response, int]:
 
 @bp.errorhandler(BillingNotFound)
 def not_found(error: BillingNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no billing entry {error}"), 404
+    return jsonify(error=f"no billing {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -50,7 +50,7 @@ class BillingListAPI(MethodView):
 
 
 class BillingItemAPI(MethodView):
-    """One billing entry."""
+    """One billing."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))

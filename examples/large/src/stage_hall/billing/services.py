@@ -26,7 +26,7 @@ class BillingService:
     def create(self, name: str) -> Billing:
         item = self._repository.add(validate_name(name))
         self._commit()
-        logger.info("created billing entry %s", item.id)
+        logger.info("created billing %s", item.id)
         return item
 
     def get(self, item_id: int) -> Billing:

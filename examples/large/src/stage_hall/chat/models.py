@@ -16,16 +16,16 @@ NAME_MAX_LENGTH = 100
 
 
 class InvalidChat(ValueError):
-    """The data given for a chat entry breaks a rule."""
+    """The data given for a chat breaks a rule."""
 
 
 class ChatNotFound(LookupError):
-    """No chat entry has this id."""
+    """No chat has this id."""
 
 
 @dataclass
 class Chat:
-    """One chat entry."""
+    """One chat."""
 
     name: str
     id: int | None = None

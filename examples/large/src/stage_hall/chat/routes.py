@@ -29,7 +29,7 @@ def invalid(error: InvalidChat) -> tuple[Response, int]:
 
 @bp.errorhandler(ChatNotFound)
 def not_found(error: ChatNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no chat entry {error}"), 404
+    return jsonify(error=f"no chat {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -50,7 +50,7 @@ class ChatListAPI(MethodView):
 
 
 class ChatItemAPI(MethodView):
-    """One chat entry."""
+    """One chat."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))

@@ -26,7 +26,7 @@ class ChatService:
     def create(self, name: str) -> Chat:
         item = self._repository.add(validate_name(name))
         self._commit()
-        logger.info("created chat entry %s", item.id)
+        logger.info("created chat %s", item.id)
         return item
 
     def get(self, item_id: int) -> Chat:

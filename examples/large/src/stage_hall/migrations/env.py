@@ -21,7 +21,17 @@ logger = logging.getLogger(__name__)
 
 config = context.config
 target_metadata = Base.metadata
-TABLE_MODULES = (accounts_tables, rooms_tables, playlists_tables, chat_tables, moderation_tables, search_tables, notifications_tables, billing_tables,)  # imported so their tables are in the metadata
+# imported so their tables are in the metadata
+TABLE_MODULES = [
+    accounts_tables,
+    rooms_tables,
+    playlists_tables,
+    chat_tables,
+    moderation_tables,
+    search_tables,
+    notifications_tables,
+    billing_tables,
+]
 
 
 def run_migrations_offline() -> None:
@@ -32,7 +42,9 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     engine = engine_from_config(
-        config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
+        config.get_section(config.config_ini_section, {}),
+        prefix="sqlalchemy.",
+        poolclass=pool.NullPool,
     )
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)

@@ -16,16 +16,16 @@ NAME_MAX_LENGTH = 100
 
 
 class InvalidModeration(ValueError):
-    """The data given for a moderation entry breaks a rule."""
+    """The data given for a moderation breaks a rule."""
 
 
 class ModerationNotFound(LookupError):
-    """No moderation entry has this id."""
+    """No moderation has this id."""
 
 
 @dataclass
 class Moderation:
-    """One moderation entry."""
+    """One moderation."""
 
     name: str
     id: int | None = None

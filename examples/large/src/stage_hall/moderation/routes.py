@@ -29,7 +29,7 @@ def invalid(error: InvalidModeration) -> tuple[Response, int]:
 
 @bp.errorhandler(ModerationNotFound)
 def not_found(error: ModerationNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no moderation entry {error}"), 404
+    return jsonify(error=f"no moderation {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -50,7 +50,7 @@ class ModerationListAPI(MethodView):
 
 
 class ModerationItemAPI(MethodView):
-    """One moderation entry."""
+    """One moderation."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))

@@ -26,7 +26,7 @@ class ModerationService:
     def create(self, name: str) -> Moderation:
         item = self._repository.add(validate_name(name))
         self._commit()
-        logger.info("created moderation entry %s", item.id)
+        logger.info("created moderation %s", item.id)
         return item
 
     def get(self, item_id: int) -> Moderation:

@@ -1,4 +1,4 @@
-"""Notifications: the notifications feature's model."""
+"""Notification: the notifications feature's model."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ logger = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 
 
-class InvalidNotifications(ValueError):
-    """The data given for a notifications entry breaks a rule."""
+class InvalidNotification(ValueError):
+    """The data given for a notification breaks a rule."""
 
 
-class NotificationsNotFound(LookupError):
-    """No notifications entry has this id."""
+class NotificationNotFound(LookupError):
+    """No notification has this id."""
 
 
 @dataclass
-class Notifications:
-    """One notifications entry."""
+class Notification:
+    """One notification."""
 
     name: str
     id: int | None = None
 
 
 def validate_name(name: str) -> str:
-    """The cleaned name, or ``InvalidNotifications`` when it is empty or too long."""
+    """The cleaned name, or ``InvalidNotification`` when it is empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidNotifications("a name is required")
+        raise InvalidNotification("a name is required")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidNotifications(f"a name has at most {NAME_MAX_LENGTH} characters")
+        raise InvalidNotification(f"a name has at most {NAME_MAX_LENGTH} characters")
     return cleaned
 
 
-class NotificationsRow(Base):
+class NotificationRow(Base):
     """The ``notifications`` table."""
 
     __tablename__ = "notifications"
@@ -49,5 +49,5 @@ class NotificationsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
 
-    def to_entity(self) -> Notifications:
-        return Notifications(name=self.name, id=self.id)
+    def to_entity(self) -> Notification:
+        return Notification(name=self.name, id=self.id)

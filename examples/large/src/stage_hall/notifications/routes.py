@@ -9,27 +9,27 @@ from flask import Blueprint, Response, jsonify, request
 from flask.views import MethodView
 
 from stage_hall.composition import services
-from stage_hall.notifications.models import InvalidNotifications, NotificationsNotFound
-from stage_hall.notifications.services import NotificationsService
+from stage_hall.notifications.models import InvalidNotification, NotificationNotFound
+from stage_hall.notifications.services import NotificationService
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 
 
-def service() -> NotificationsService:
+def service() -> NotificationService:
     """The notifications use cases, as wired for this app."""
     return services().notifications()
 
 
-@bp.errorhandler(InvalidNotifications)
-def invalid(error: InvalidNotifications) -> tuple[Response, int]:
+@bp.errorhandler(InvalidNotification)
+def invalid(error: InvalidNotification) -> tuple[Response, int]:
     return jsonify(error=str(error)), 400
 
 
-@bp.errorhandler(NotificationsNotFound)
-def not_found(error: NotificationsNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no notifications entry {error}"), 404
+@bp.errorhandler(NotificationNotFound)
+def not_found(error: NotificationNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no notification {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -37,7 +37,7 @@ def _name_from_request() -> str:
     return str(payload.get("name", ""))
 
 
-class NotificationsListAPI(MethodView):
+class NotificationListAPI(MethodView):
     """The notifications collection."""
 
     def get(self) -> Response:
@@ -49,12 +49,12 @@ class NotificationsListAPI(MethodView):
         return jsonify(asdict(item)), 201
 
 
-class NotificationsItemAPI(MethodView):
-    """One notifications entry."""
+class NotificationItemAPI(MethodView):
+    """One notification."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))
 
 
-bp.add_url_rule("/", view_func=NotificationsListAPI.as_view("items"))
-bp.add_url_rule("/<int:item_id>", view_func=NotificationsItemAPI.as_view("item"))
+bp.add_url_rule("/", view_func=NotificationListAPI.as_view("items"))
+bp.add_url_rule("/<int:item_id>", view_func=NotificationItemAPI.as_view("item"))

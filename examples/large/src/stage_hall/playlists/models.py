@@ -1,4 +1,4 @@
-"""Playlists: the playlists feature's model."""
+"""Playlist: the playlists feature's model."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ logger = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 
 
-class InvalidPlaylists(ValueError):
-    """The data given for a playlists entry breaks a rule."""
+class InvalidPlaylist(ValueError):
+    """The data given for a playlist breaks a rule."""
 
 
-class PlaylistsNotFound(LookupError):
-    """No playlists entry has this id."""
+class PlaylistNotFound(LookupError):
+    """No playlist has this id."""
 
 
 @dataclass
-class Playlists:
-    """One playlists entry."""
+class Playlist:
+    """One playlist."""
 
     name: str
     id: int | None = None
 
 
 def validate_name(name: str) -> str:
-    """The cleaned name, or ``InvalidPlaylists`` when it is empty or too long."""
+    """The cleaned name, or ``InvalidPlaylist`` when it is empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidPlaylists("a name is required")
+        raise InvalidPlaylist("a name is required")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidPlaylists(f"a name has at most {NAME_MAX_LENGTH} characters")
+        raise InvalidPlaylist(f"a name has at most {NAME_MAX_LENGTH} characters")
     return cleaned
 
 
-class PlaylistsRow(Base):
+class PlaylistRow(Base):
     """The ``playlists`` table."""
 
     __tablename__ = "playlists"
@@ -49,5 +49,5 @@ class PlaylistsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
 
-    def to_entity(self) -> Playlists:
-        return Playlists(name=self.name, id=self.id)
+    def to_entity(self) -> Playlist:
+        return Playlist(name=self.name, id=self.id)

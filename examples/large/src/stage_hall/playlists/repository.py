@@ -8,57 +8,57 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stage_hall.playlists.models import Playlists, PlaylistsRow
+from stage_hall.playlists.models import Playlist, PlaylistRow
 
 logger = logging.getLogger(__name__)
 
 
-class PlaylistsRepository(Protocol):
+class PlaylistRepository(Protocol):
     """What the playlists services need from storage."""
 
-    def add(self, name: str) -> Playlists: ...
+    def add(self, name: str) -> Playlist: ...
 
-    def get(self, item_id: int) -> Playlists | None: ...
+    def get(self, item_id: int) -> Playlist | None: ...
 
-    def all(self) -> list[Playlists]: ...
+    def all(self) -> list[Playlist]: ...
 
 
-class InMemoryPlaylistsRepository:
+class InMemoryPlaylistRepository:
     """Keeps playlists in a dict; for unit tests."""
 
     def __init__(self) -> None:
-        self._items: dict[int, Playlists] = {}
+        self._items: dict[int, Playlist] = {}
 
-    def add(self, name: str) -> Playlists:
+    def add(self, name: str) -> Playlist:
         item_id = len(self._items) + 1
-        item = Playlists(name=name, id=item_id)
+        item = Playlist(name=name, id=item_id)
         self._items[item_id] = item
         return item
 
-    def get(self, item_id: int) -> Playlists | None:
+    def get(self, item_id: int) -> Playlist | None:
         return self._items.get(item_id)
 
-    def all(self) -> list[Playlists]:
+    def all(self) -> list[Playlist]:
         return list(self._items.values())
 
 
-class SqlAlchemyPlaylistsRepository:
-    """Playlists storage in the ``playlists`` table; the caller owns the transaction."""
+class SqlAlchemyPlaylistRepository:
+    """Playlist storage in the ``playlists`` table; the caller owns the transaction."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, name: str) -> Playlists:
-        row = PlaylistsRow(name=name)
+    def add(self, name: str) -> Playlist:
+        row = PlaylistRow(name=name)
         self._session.add(row)
         self._session.flush()
         logger.debug("added playlists row %s", row.id)
         return row.to_entity()
 
-    def get(self, item_id: int) -> Playlists | None:
-        row = self._session.get(PlaylistsRow, item_id)
+    def get(self, item_id: int) -> Playlist | None:
+        row = self._session.get(PlaylistRow, item_id)
         return row.to_entity() if row is not None else None
 
-    def all(self) -> list[Playlists]:
-        rows = self._session.scalars(select(PlaylistsRow).order_by(PlaylistsRow.id))
+    def all(self) -> list[Playlist]:
+        rows = self._session.scalars(select(PlaylistRow).order_by(PlaylistRow.id))
         return [row.to_entity() for row in rows]

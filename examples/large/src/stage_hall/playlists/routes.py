@@ -9,27 +9,27 @@ from flask import Blueprint, Response, jsonify, request
 from flask.views import MethodView
 
 from stage_hall.composition import services
-from stage_hall.playlists.models import InvalidPlaylists, PlaylistsNotFound
-from stage_hall.playlists.services import PlaylistsService
+from stage_hall.playlists.models import InvalidPlaylist, PlaylistNotFound
+from stage_hall.playlists.services import PlaylistService
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("playlists", __name__, url_prefix="/playlists")
 
 
-def service() -> PlaylistsService:
+def service() -> PlaylistService:
     """The playlists use cases, as wired for this app."""
     return services().playlists()
 
 
-@bp.errorhandler(InvalidPlaylists)
-def invalid(error: InvalidPlaylists) -> tuple[Response, int]:
+@bp.errorhandler(InvalidPlaylist)
+def invalid(error: InvalidPlaylist) -> tuple[Response, int]:
     return jsonify(error=str(error)), 400
 
 
-@bp.errorhandler(PlaylistsNotFound)
-def not_found(error: PlaylistsNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no playlists entry {error}"), 404
+@bp.errorhandler(PlaylistNotFound)
+def not_found(error: PlaylistNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no playlist {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -37,7 +37,7 @@ def _name_from_request() -> str:
     return str(payload.get("name", ""))
 
 
-class PlaylistsListAPI(MethodView):
+class PlaylistListAPI(MethodView):
     """The playlists collection."""
 
     def get(self) -> Response:
@@ -49,12 +49,12 @@ class PlaylistsListAPI(MethodView):
         return jsonify(asdict(item)), 201
 
 
-class PlaylistsItemAPI(MethodView):
-    """One playlists entry."""
+class PlaylistItemAPI(MethodView):
+    """One playlist."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))
 
 
-bp.add_url_rule("/", view_func=PlaylistsListAPI.as_view("items"))
-bp.add_url_rule("/<int:item_id>", view_func=PlaylistsItemAPI.as_view("item"))
+bp.add_url_rule("/", view_func=PlaylistListAPI.as_view("items"))
+bp.add_url_rule("/<int:item_id>", view_func=PlaylistItemAPI.as_view("item"))

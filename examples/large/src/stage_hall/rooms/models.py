@@ -1,4 +1,4 @@
-"""Rooms: the rooms feature's model."""
+"""Room: the rooms feature's model."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ logger = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 
 
-class InvalidRooms(ValueError):
-    """The data given for a rooms entry breaks a rule."""
+class InvalidRoom(ValueError):
+    """The data given for a room breaks a rule."""
 
 
-class RoomsNotFound(LookupError):
-    """No rooms entry has this id."""
+class RoomNotFound(LookupError):
+    """No room has this id."""
 
 
 @dataclass
-class Rooms:
-    """One rooms entry."""
+class Room:
+    """One room."""
 
     name: str
     id: int | None = None
 
 
 def validate_name(name: str) -> str:
-    """The cleaned name, or ``InvalidRooms`` when it is empty or too long."""
+    """The cleaned name, or ``InvalidRoom`` when it is empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidRooms("a name is required")
+        raise InvalidRoom("a name is required")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidRooms(f"a name has at most {NAME_MAX_LENGTH} characters")
+        raise InvalidRoom(f"a name has at most {NAME_MAX_LENGTH} characters")
     return cleaned
 
 
-class RoomsRow(Base):
+class RoomRow(Base):
     """The ``rooms`` table."""
 
     __tablename__ = "rooms"
@@ -49,5 +49,5 @@ class RoomsRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
 
-    def to_entity(self) -> Rooms:
-        return Rooms(name=self.name, id=self.id)
+    def to_entity(self) -> Room:
+        return Room(name=self.name, id=self.id)

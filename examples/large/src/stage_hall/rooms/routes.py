@@ -9,27 +9,27 @@ from flask import Blueprint, Response, jsonify, request
 from flask.views import MethodView
 
 from stage_hall.composition import services
-from stage_hall.rooms.models import InvalidRooms, RoomsNotFound
-from stage_hall.rooms.services import RoomsService
+from stage_hall.rooms.models import InvalidRoom, RoomNotFound
+from stage_hall.rooms.services import RoomService
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("rooms", __name__, url_prefix="/rooms")
 
 
-def service() -> RoomsService:
+def service() -> RoomService:
     """The rooms use cases, as wired for this app."""
     return services().rooms()
 
 
-@bp.errorhandler(InvalidRooms)
-def invalid(error: InvalidRooms) -> tuple[Response, int]:
+@bp.errorhandler(InvalidRoom)
+def invalid(error: InvalidRoom) -> tuple[Response, int]:
     return jsonify(error=str(error)), 400
 
 
-@bp.errorhandler(RoomsNotFound)
-def not_found(error: RoomsNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no rooms entry {error}"), 404
+@bp.errorhandler(RoomNotFound)
+def not_found(error: RoomNotFound) -> tuple[Response, int]:
+    return jsonify(error=f"no room {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -37,7 +37,7 @@ def _name_from_request() -> str:
     return str(payload.get("name", ""))
 
 
-class RoomsListAPI(MethodView):
+class RoomListAPI(MethodView):
     """The rooms collection."""
 
     def get(self) -> Response:
@@ -49,12 +49,12 @@ class RoomsListAPI(MethodView):
         return jsonify(asdict(item)), 201
 
 
-class RoomsItemAPI(MethodView):
-    """One rooms entry."""
+class RoomItemAPI(MethodView):
+    """One room."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))
 
 
-bp.add_url_rule("/", view_func=RoomsListAPI.as_view("items"))
-bp.add_url_rule("/<int:item_id>", view_func=RoomsItemAPI.as_view("item"))
+bp.add_url_rule("/", view_func=RoomListAPI.as_view("items"))
+bp.add_url_rule("/<int:item_id>", view_func=RoomItemAPI.as_view("item"))

@@ -16,16 +16,16 @@ NAME_MAX_LENGTH = 100
 
 
 class InvalidSearch(ValueError):
-    """The data given for a search entry breaks a rule."""
+    """The data given for a search breaks a rule."""
 
 
 class SearchNotFound(LookupError):
-    """No search entry has this id."""
+    """No search has this id."""
 
 
 @dataclass
 class Search:
-    """One search entry."""
+    """One search."""
 
     name: str
     id: int | None = None

@@ -29,7 +29,7 @@ def invalid(error: InvalidSearch) -> tuple[Response, int]:
 
 @bp.errorhandler(SearchNotFound)
 def not_found(error: SearchNotFound) -> tuple[Response, int]:
-    return jsonify(error=f"no search entry {error}"), 404
+    return jsonify(error=f"no search {error}"), 404
 
 
 def _name_from_request() -> str:
@@ -50,7 +50,7 @@ class SearchListAPI(MethodView):
 
 
 class SearchItemAPI(MethodView):
-    """One search entry."""
+    """One search."""
 
     def get(self, item_id: int) -> Response:
         return jsonify(asdict(service().get(item_id)))

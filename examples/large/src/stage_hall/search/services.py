@@ -26,7 +26,7 @@ class SearchService:
     def create(self, name: str) -> Search:
         item = self._repository.add(validate_name(name))
         self._commit()
-        logger.info("created search entry %s", item.id)
+        logger.info("created search %s", item.id)
         return item
 
     def get(self, item_id: int) -> Search:

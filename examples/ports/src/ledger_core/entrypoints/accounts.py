@@ -8,15 +8,15 @@ from dataclasses import asdict
 import falcon
 import structlog
 
-from ledger_core.domain.accounts import AccountsNotFound, InvalidAccounts
-from ledger_core.services.accounts import AccountsService
+from ledger_core.domain.accounts import AccountNotFound, InvalidAccount
+from ledger_core.services.accounts import AccountService
 
 logger = structlog.get_logger(__name__)
 
-ServiceFactory = Callable[[], AccountsService]
+ServiceFactory = Callable[[], AccountService]
 
 
-class AccountsCollection:
+class AccountCollection:
     """``/accounts``: list and create entries."""
 
     def __init__(self, service: ServiceFactory) -> None:
@@ -30,14 +30,14 @@ class AccountsCollection:
         name = str(payload.get("name", "")) if isinstance(payload, dict) else ""
         try:
             item = self._service().create(name)
-        except InvalidAccounts as error:
+        except InvalidAccount as error:
             raise falcon.HTTPBadRequest(description=str(error)) from error
         logger.info("created accounts %s", item.id)
         resp.media = asdict(item)
         resp.status = falcon.HTTP_201
 
 
-class AccountsItem:
+class AccountItem:
     """``/accounts/{id}``: one entry."""
 
     def __init__(self, service: ServiceFactory) -> None:
@@ -46,10 +46,10 @@ class AccountsItem:
     def on_get(self, req: falcon.Request, resp: falcon.Response, item_id: int) -> None:
         try:
             resp.media = asdict(self._service().get(item_id))
-        except AccountsNotFound as error:
-            raise falcon.HTTPNotFound(description=f"no accounts entry {item_id}") from error
+        except AccountNotFound as error:
+            raise falcon.HTTPNotFound(description=f"no account {item_id}") from error
 
 
 def add_routes(app: falcon.App, service: ServiceFactory) -> None:
-    app.add_route("/accounts", AccountsCollection(service))
-    app.add_route("/accounts/{item_id:int}", AccountsItem(service))
+    app.add_route("/accounts", AccountCollection(service))
+    app.add_route("/accounts/{item_id:int}", AccountItem(service))

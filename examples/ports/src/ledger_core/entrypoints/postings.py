@@ -8,15 +8,15 @@ from dataclasses import asdict
 import falcon
 import structlog
 
-from ledger_core.domain.postings import InvalidPostings, PostingsNotFound
-from ledger_core.services.postings import PostingsService
+from ledger_core.domain.postings import InvalidPosting, PostingNotFound
+from ledger_core.services.postings import PostingService
 
 logger = structlog.get_logger(__name__)
 
-ServiceFactory = Callable[[], PostingsService]
+ServiceFactory = Callable[[], PostingService]
 
 
-class PostingsCollection:
+class PostingCollection:
     """``/postings``: list and create entries."""
 
     def __init__(self, service: ServiceFactory) -> None:
@@ -30,14 +30,14 @@ class PostingsCollection:
         name = str(payload.get("name", "")) if isinstance(payload, dict) else ""
         try:
             item = self._service().create(name)
-        except InvalidPostings as error:
+        except InvalidPosting as error:
             raise falcon.HTTPBadRequest(description=str(error)) from error
         logger.info("created postings %s", item.id)
         resp.media = asdict(item)
         resp.status = falcon.HTTP_201
 
 
-class PostingsItem:
+class PostingItem:
     """``/postings/{id}``: one entry."""
 
     def __init__(self, service: ServiceFactory) -> None:
@@ -46,10 +46,10 @@ class PostingsItem:
     def on_get(self, req: falcon.Request, resp: falcon.Response, item_id: int) -> None:
         try:
             resp.media = asdict(self._service().get(item_id))
-        except PostingsNotFound as error:
-            raise falcon.HTTPNotFound(description=f"no postings entry {item_id}") from error
+        except PostingNotFound as error:
+            raise falcon.HTTPNotFound(description=f"no posting {item_id}") from error
 
 
 def add_routes(app: falcon.App, service: ServiceFactory) -> None:
-    app.add_route("/postings", PostingsCollection(service))
-    app.add_route("/postings/{item_id:int}", PostingsItem(service))
+    app.add_route("/postings", PostingCollection(service))
+    app.add_route("/postings/{item_id:int}", PostingItem(service))

@@ -15,7 +15,11 @@ logger = logging.getLogger(__name__)
 
 config = context.config
 target_metadata = Base.metadata
-TABLE_MODULES = (accounts_tables, postings_tables,)  # imported so their tables are in the metadata
+# imported so their tables are in the metadata
+TABLE_MODULES = [
+    accounts_tables,
+    postings_tables,
+]
 
 
 def run_migrations_offline() -> None:
@@ -26,7 +30,9 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     engine = engine_from_config(
-        config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
+        config.get_section(config.config_ini_section, {}),
+        prefix="sqlalchemy.",
+        poolclass=pool.NullPool,
     )
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
