@@ -2,17 +2,28 @@
 
 The checked code is parsed, never imported or executed. Each file is read
 once; rules work on these facts, so adding a rule costs no extra parsing.
+Facts depend only on the file's bytes (and the Python grammar that parsed
+them), never on configuration, so they can be cached by content hash.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
+from importlib.util import decode_source
 from pathlib import Path
+from typing import Any
 
-_SUPPRESS = re.compile(r"#\s*planner:\s*ignore(?:\[([A-Z0-9, ]+)\])?")
-_LOGGER_FACTORIES = {"getLogger", "get_logger", "getlogger", "logger"}
+# ``# planner: ignore`` or ``# planner: ignore[RULE, RULE]``; anything else after
+# ``ignore`` (a space before the bracket, lower case ids) is malformed.
+_SUPPRESS = re.compile(r"#\s*planner\s*:\s*ignore\b(?P<rest>[^#]*)")
+_RULE_LIST = re.compile(r"^\[(?P<ids>[A-Z]{3}[0-9]{3}(?:\s*,\s*[A-Z]{3}[0-9]{3})*)\s*,?\]")
+_TYPE_CHECKING = ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+_ENV_READERS = ("os.getenv", "getenv", "os.environ.get", "environ.get")
+_ENVIRON = ("os.environ", "environ")
+GRAMMAR = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 @dataclass(frozen=True)
@@ -28,7 +39,33 @@ class Call:
     name: str
     line: int
     column: int
-    function: str | None  # the enclosing top-level function, None at module level
+    function: str | None  # the enclosing top-level function or class, None at module level
+    keywords: tuple[str, ...] = ()
+    import_time: bool = True  # outside any function body: runs when the module is imported
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A module-level ``name = call(...)``: how a module gets its logger."""
+
+    line: int
+    call: str
+    uses_name: bool  # ``__name__`` is an argument
+
+
+@dataclass(frozen=True)
+class EnvRead:
+    line: int
+    column: int
+    code: str
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """A suppression comment planner cannot read: it silences nothing."""
+
+    line: int
+    text: str
 
 
 @dataclass
@@ -39,14 +76,22 @@ class ModuleFacts:
     imports: list[Import] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     functions: set[str] = field(default_factory=set)
-    logger_line: int | None = None
-    env_reads: list[tuple[int, int]] = field(default_factory=list)
+    bindings: list[Binding] = field(default_factory=list)
+    env_reads: list[EnvRead] = field(default_factory=list)
     suppressions: dict[int, set[str] | None] = field(default_factory=dict)
+    malformed: list[Malformed] = field(default_factory=list)
     syntax_error: tuple[int, int, str] | None = None
+    grammar: str = GRAMMAR
     empty: bool = False
+    reexports_only: bool = False  # only imports, ``__all__`` and docstrings
     releases_session: bool = False  # a teardown handler or process_response calls .remove()
     classes: dict[str, set[str]] = field(default_factory=dict)  # top-level class -> its methods
     writes_extensions: bool = False  # assigns into ``<app>.extensions[...]``
+    script_blocks: list[tuple[int, int]] = field(default_factory=list)  # ``if __name__ == ...``
+
+    def in_script_block(self, line: int) -> bool:
+        """Inside ``if __name__ == "__main__":``: the module run as a script, not imported."""
+        return any(start <= line <= end for start, end in self.script_blocks)
 
     def suppressed(self, line: int, rule: str) -> bool:
         if line not in self.suppressions:
@@ -77,16 +122,32 @@ def _resolve(module: str, is_package: bool, level: int, target: str | None) -> s
     return ".".join([*base, target] if target else base)
 
 
+def _code(node: ast.AST) -> str:
+    try:
+        return ast.unparse(node)[:200]
+    except (RecursionError, ValueError):
+        return ""
+
+
 class _Visitor(ast.NodeVisitor):
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
         self.function: str | None = None
         self.depth = 0
+        self.in_function = False
         self.type_checking = False
 
     def visit_If(self, node: ast.If) -> None:
-        test = _dotted(node.test)
-        if test in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+        test = node.test
+        if (
+            isinstance(test, ast.Compare)
+            and _dotted(test.left) == "__name__"
+            and len(test.comparators) == 1
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__"
+        ):
+            self.facts.script_blocks.append((node.lineno, node.end_lineno or node.lineno))
+        if _dotted(node.test) in _TYPE_CHECKING:
             previous, self.type_checking = self.type_checking, True
             for child in node.body:
                 self.visit(child)
@@ -97,13 +158,14 @@ class _Visitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _enter(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
-        if isinstance(node, ast.ClassDef) and self.depth == 0:
+        is_class = isinstance(node, ast.ClassDef)
+        if is_class and self.depth == 0:
             self.facts.classes[node.name] = {
                 item.name
                 for item in node.body
                 if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
             }
-        if not isinstance(node, ast.ClassDef):
+        if not is_class:
             decorators = {_dotted(d).rsplit(".", 1)[-1] for d in node.decorator_list}
             if (
                 decorators & {"teardown_appcontext", "teardown_request"}
@@ -112,18 +174,34 @@ class _Visitor(ast.NodeVisitor):
                 for inner in ast.walk(node):
                     if isinstance(inner, ast.Call) and _dotted(inner.func).endswith(".remove"):
                         self.facts.releases_session = True
-        outer = self.function
+        # decorators and defaults run at import time, in the enclosing scope
+        for decorator in node.decorator_list:
+            self.visit(decorator)
+        if isinstance(node, ast.ClassDef):
+            for base in (*node.bases, *node.keywords):
+                self.visit(base)
+        else:
+            self.visit(node.args)
+        outer, outer_in_function = self.function, self.in_function
         if self.depth == 0:
             self.facts.functions.add(node.name)
             self.function = node.name
+        self.in_function = self.in_function or not is_class
         self.depth += 1
-        self.generic_visit(node)
+        for child in node.body:
+            self.visit(child)
         self.depth -= 1
-        self.function = outer
+        self.function, self.in_function = outer, outer_in_function
 
     visit_FunctionDef = _enter
     visit_AsyncFunctionDef = _enter
     visit_ClassDef = _enter
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self.visit(node.args)
+        outer, self.in_function = self.in_function, True
+        self.visit(node.body)
+        self.in_function = outer
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -140,36 +218,45 @@ class _Visitor(ast.NodeVisitor):
             )
 
     def visit_Assign(self, node: ast.Assign | ast.AnnAssign) -> None:
-        targets_all = node.targets if isinstance(node, ast.Assign) else [node.target]
-        for target in targets_all:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
             if isinstance(target, ast.Subscript) and _dotted(target.value).endswith("extensions"):
                 self.facts.writes_extensions = True
-        if self.depth == 0 and isinstance(node.value, ast.Call):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names = [t.id for t in targets if isinstance(t, ast.Name)]
-            func = _dotted(node.value.func).rsplit(".", 1)[-1]
+        if (
+            self.depth == 0
+            and isinstance(node.value, ast.Call)
+            and any(isinstance(t, ast.Name) for t in targets)
+        ):
             uses_name = any(isinstance(a, ast.Name) and a.id == "__name__" for a in node.value.args)
-            if names and (func in _LOGGER_FACTORIES or (uses_name and "log" in func.lower())):
-                self.facts.logger_line = self.facts.logger_line or node.lineno
+            self.facts.bindings.append(Binding(node.lineno, _dotted(node.value.func), uses_name))
         self.generic_visit(node)
 
     visit_AnnAssign = visit_Assign
 
     def visit_Call(self, node: ast.Call) -> None:
         name = _dotted(node.func)
-        self.facts.calls.append(Call(name, node.lineno, node.col_offset + 1, self.function))
-        if self.function is None and name in (
-            "os.getenv",
-            "getenv",
-            "os.environ.get",
-            "environ.get",
-        ):
-            self.facts.env_reads.append((node.lineno, node.col_offset + 1))
+        keywords = tuple(k.arg for k in node.keywords if k.arg)
+        self.facts.calls.append(
+            Call(
+                name,
+                node.lineno,
+                node.col_offset + 1,
+                self.function,
+                keywords,
+                not self.in_function,
+            )
+        )
+        if not self.in_function and name in _ENV_READERS:
+            self.facts.env_reads.append(EnvRead(node.lineno, node.col_offset + 1, _code(node)))
         self.generic_visit(node)
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
-        if self.function is None and _dotted(node.value) in ("os.environ", "environ"):
-            self.facts.env_reads.append((node.lineno, node.col_offset + 1))
+        if (
+            not self.in_function
+            and isinstance(node.ctx, ast.Load)  # a write or a del configures, it does not read
+            and _dotted(node.value) in _ENVIRON
+        ):
+            self.facts.env_reads.append(EnvRead(node.lineno, node.col_offset + 1, _code(node)))
         self.generic_visit(node)
 
 
@@ -182,30 +269,169 @@ def module_name(path: Path, root: Path) -> tuple[str, bool]:
     return ".".join(parts), is_package
 
 
-def gather(path: Path, root: Path) -> ModuleFacts:
-    """Facts of the file at ``path``; ``root`` is the folder its top package sits in."""
-    module, is_package = module_name(path, root)
+def _suppressions(facts: ModuleFacts, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if "planner" not in line:
+            continue
+        match = _SUPPRESS.search(line)
+        if match is None:
+            continue
+        rest = match.group("rest").rstrip()
+        if not rest.strip():
+            facts.suppressions[number] = None
+            continue
+        ids = _RULE_LIST.match(rest)
+        if ids is None or rest[ids.end() :].strip():
+            facts.malformed.append(Malformed(number, line[match.start() :].strip()[:120]))
+            continue
+        facts.suppressions[number] = {r.strip() for r in ids.group("ids").split(",")}
+
+
+def _spread_suppressions(facts: ModuleFacts, tree: ast.Module) -> None:
+    """A suppression on any line of a multi-line statement covers all its lines."""
+    lines = set(facts.suppressions)
+    if not lines:
+        return
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.stmt) or node.end_lineno is None:
+            continue
+        if node.end_lineno == node.lineno or hasattr(node, "body"):
+            continue  # one line, or a compound statement: its header line only
+        span = range(node.lineno, node.end_lineno + 1)
+        found = [n for n in span if n in lines]
+        if not found:
+            continue
+        merged: set[str] | None = set()
+        for n in found:
+            rules = facts.suppressions[n]
+            if rules is None or merged is None:
+                merged = None
+            else:
+                merged |= rules
+        for n in span:
+            facts.suppressions[n] = None if merged is None else set(merged)
+
+
+def _reexports_only(tree: ast.Module) -> bool:
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            continue
+        if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if all(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                continue
+        if isinstance(node, ast.If) and _dotted(node.test) in _TYPE_CHECKING:
+            continue
+        if isinstance(node, ast.Try) and all(
+            isinstance(n, ast.Import | ast.ImportFrom | ast.Pass)
+            for part in (node.body, *(h.body for h in node.handlers))
+            for n in part
+        ):
+            continue
+        return False
+    return True
+
+
+def gather_source(data: bytes, path: Path, module: str, is_package: bool) -> ModuleFacts:
+    """Facts of one file's bytes, decoded as CPython does (BOM and coding cookie)."""
     facts = ModuleFacts(path, module, is_package)
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        facts.syntax_error = (1, 1, f"cannot read: {exc}")
+        text = decode_source(data)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        facts.syntax_error = (1, 1, f"cannot decode: {exc}")
         return facts
-    for number, line in enumerate(source.splitlines(), 1):
-        if "planner:" in line:
-            match = _SUPPRESS.search(line)
-            if match:
-                rules = match.group(1)
-                facts.suppressions[number] = (
-                    {r.strip() for r in rules.split(",")} if rules else None
-                )
+    _suppressions(facts, text)
     try:
-        tree = ast.parse(source, filename=str(path))
+        tree = ast.parse(data, filename=str(path))
     except SyntaxError as exc:
         facts.syntax_error = (exc.lineno or 1, exc.offset or 1, exc.msg)
         return facts
-    facts.empty = not any(
-        not isinstance(n, ast.Expr) or not isinstance(n.value, ast.Constant) for n in tree.body
-    )
-    _Visitor(facts).visit(tree)
+    except (RecursionError, MemoryError):
+        facts.syntax_error = (1, 1, "too deeply nested for the parser")
+        return facts
+    except ValueError as exc:  # null bytes
+        facts.syntax_error = (1, 1, str(exc))
+        return facts
+    try:
+        _spread_suppressions(facts, tree)
+        facts.empty = not any(
+            not isinstance(n, ast.Expr) or not isinstance(n.value, ast.Constant) for n in tree.body
+        )
+        facts.reexports_only = not facts.empty and _reexports_only(tree)
+        _Visitor(facts).visit(tree)
+    except RecursionError:
+        fresh = ModuleFacts(path, module, is_package)
+        fresh.syntax_error = (1, 1, "too deeply nested to analyse")
+        return fresh
     return facts
+
+
+def gather(path: Path, root: Path, data: bytes | None = None) -> ModuleFacts:
+    """Facts of the file at ``path``; ``root`` is the folder its top package sits in."""
+    module, is_package = module_name(path, root)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            facts = ModuleFacts(path, module, is_package)
+            facts.syntax_error = (1, 1, f"cannot read: {exc.strerror or exc}")
+            return facts
+    return gather_source(data, path, module, is_package)
+
+
+# -- the cache's form: plain JSON data ------------------------------------------------------
+
+
+def to_data(facts: ModuleFacts) -> dict[str, Any]:
+    """Facts as JSON data, without the path and module (the cache keys them by content)."""
+    return {
+        "imports": [[i.target, i.line, i.column, i.type_checking] for i in facts.imports],
+        "calls": [
+            [c.name, c.line, c.column, c.function, list(c.keywords), c.import_time]
+            for c in facts.calls
+        ],
+        "functions": sorted(facts.functions),
+        "bindings": [[b.line, b.call, b.uses_name] for b in facts.bindings],
+        "env_reads": [[e.line, e.column, e.code] for e in facts.env_reads],
+        "suppressions": {
+            str(k): None if v is None else sorted(v) for k, v in facts.suppressions.items()
+        },
+        "malformed": [[m.line, m.text] for m in facts.malformed],
+        "syntax_error": list(facts.syntax_error) if facts.syntax_error else None,
+        "grammar": facts.grammar,
+        "empty": facts.empty,
+        "reexports_only": facts.reexports_only,
+        "releases_session": facts.releases_session,
+        "classes": {k: sorted(v) for k, v in facts.classes.items()},
+        "writes_extensions": facts.writes_extensions,
+        "script_blocks": [list(b) for b in facts.script_blocks],
+    }
+
+
+def from_data(data: dict[str, Any], path: Path, module: str, is_package: bool) -> ModuleFacts:
+    """The inverse of :func:`to_data`."""
+    error = data["syntax_error"]
+    return ModuleFacts(
+        path=path,
+        module=module,
+        is_package=is_package,
+        imports=[Import(t, ln, c, tc) for t, ln, c, tc in data["imports"]],
+        calls=[Call(n, ln, c, f, tuple(k), it) for n, ln, c, f, k, it in data["calls"]],
+        functions=set(data["functions"]),
+        bindings=[Binding(ln, c, u) for ln, c, u in data["bindings"]],
+        env_reads=[EnvRead(ln, c, code) for ln, c, code in data["env_reads"]],
+        suppressions={
+            int(k): None if v is None else set(v) for k, v in data["suppressions"].items()
+        },
+        malformed=[Malformed(ln, t) for ln, t in data["malformed"]],
+        syntax_error=(int(error[0]), int(error[1]), str(error[2])) if error else None,
+        grammar=data["grammar"],
+        empty=data["empty"],
+        reexports_only=data["reexports_only"],
+        releases_session=data["releases_session"],
+        classes={k: set(v) for k, v in data["classes"].items()},
+        writes_extensions=data["writes_extensions"],
+        script_blocks=[(int(a), int(b)) for a, b in data["script_blocks"]],
+    )

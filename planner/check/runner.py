@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import logging
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from planner.check.facts import ModuleFacts, gather
+from planner.check.config import CheckConfig, requires_python
+from planner.check.facts import ModuleFacts, from_data, gather_source, module_name, to_data
+from planner.check.files import Unreadable, python_files, read_bytes
 from planner.check.model import Context, Finding, Rule
 from planner.check.rules import ALL
 from planner.errors import PlannerError
@@ -18,7 +22,10 @@ from planner.questions.model import Value
 
 logger = logging.getLogger(__name__)
 
-PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
+PARALLEL_FROM = (
+    200  # files to parse; below this, starting worker processes costs more than it saves
+)
+KNOWN = {rule.id for rule in ALL}
 
 
 class CheckError(PlannerError):
@@ -31,26 +38,77 @@ class Report:
     files: int
     rules: list[Rule]
     adrs: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # per rule that ran, before the baseline
+    notes: list[str] = field(default_factory=list)  # rules that found nothing to look at
+    warnings: list[str] = field(default_factory=list)  # malformed or unknown suppressions
+    skipped: list[Rule] = field(default_factory=list)  # selected but not called for by the record
+    decisions: dict[str, str] = field(default_factory=dict)  # rule -> what was decided
+    recorded: bool = True  # the decisions come from a record (not only from --rules)
+    baselined: int = 0  # findings accepted by the baseline
+    fixed: int = 0  # baseline entries no longer found
+    cached: int = 0  # files whose facts came from the cache
 
     @property
     def clean(self) -> bool:
-        return not self.findings
+        return not any(f.severity == "error" for f in self.findings)
 
 
 def find_package(root: Path, package: str) -> Path:
     for candidate in (root / "src" / package, root / package):
-        if (candidate / "__init__.py").is_file() or candidate.is_dir():
+        if candidate.is_dir() and not candidate.is_symlink():
             return candidate
     raise CheckError(
         f"package {package!r} not found under {root} (looked in src/{package} and {package})"
     )
 
 
-def _gather_all(files: list[Path], top: Path) -> list[ModuleFacts]:
-    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [gather(path, top) for path in files]
-    with ProcessPoolExecutor() as pool:
-        return list(pool.map(gather, files, [top] * len(files), chunksize=64))
+def _parse(item: tuple[bytes, Path, str, bool]) -> ModuleFacts:
+    return gather_source(*item)
+
+
+def gather_all(
+    files: list[Path], top: Path, root: Path, use_cache: bool = True
+) -> tuple[list[ModuleFacts], int]:
+    """Facts of every file, from the cache when its content is unchanged; and how many were."""
+    from planner.check.cache import FactsCache, key
+
+    cache = FactsCache(root) if use_cache else None
+    found: dict[Path, ModuleFacts] = {}
+    todo: list[tuple[bytes, Path, str, bool]] = []
+    digests: dict[Path, str] = {}
+    for path in files:
+        module, is_package = module_name(path, top)
+        try:
+            data = read_bytes(path, root)
+        except Unreadable as exc:
+            facts = ModuleFacts(path, module, is_package)
+            facts.syntax_error = (1, 1, f"cannot read the file: {exc}")
+            found[path] = facts
+            continue
+        if cache is not None:
+            digest = key(module, is_package, data)
+            digests[path] = digest
+            hit = cache.get(digest)
+            if hit is not None:
+                try:
+                    found[path] = from_data(hit, path, module, is_package)
+                    continue
+                except (KeyError, TypeError, ValueError):
+                    pass
+        todo.append((data, path, module, is_package))
+    cached = len(found)
+    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+        with ProcessPoolExecutor(min(4, os.cpu_count() or 1)) as pool:
+            parsed = list(pool.map(_parse, todo, chunksize=32))
+    else:
+        parsed = [_parse(item) for item in todo]
+    for facts in parsed:
+        found[facts.path] = facts
+        if cache is not None:
+            cache.put(digests[facts.path], to_data(facts))
+    if cache is not None:
+        cache.save()
+    return [found[p] for p in files], cached
 
 
 def _adr_links(root: Path) -> dict[str, str]:
@@ -60,17 +118,43 @@ def _adr_links(root: Path) -> dict[str, str]:
     try:
         folder = adr_folder(root)
         return {a.decision: f"{folder}/{a.filename}" for a in scan(root / folder) if a.decision}
-    except PlannerError:
+    except (PlannerError, OSError, ValueError):
         return {}
 
 
-def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
-    known = {rule.id for rule in ALL}
+def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
     chosen, dropped = {s.upper() for s in select}, {s.upper() for s in ignore}
-    unknown = sorted((chosen | dropped) - known)
+    unknown = sorted((chosen | dropped) - KNOWN)
     if unknown:
-        raise CheckError(f"unknown rule {', '.join(unknown)}; rules: {', '.join(sorted(known))}")
+        raise CheckError(f"unknown rule {', '.join(unknown)}; rules: {', '.join(sorted(KNOWN))}")
     return [r for r in ALL if (not chosen or r.id in chosen) and r.id not in dropped]
+
+
+def fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across edits elsewhere in the file: rule, path and the code involved, no line."""
+    what = finding.code or finding.message
+    text = f"{finding.rule}\0{finding.path}\0{what}\0{occurrence}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _fingerprinted(findings: list[Finding]) -> list[Finding]:
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out = []
+    for finding in findings:
+        slot = (finding.rule, finding.path, finding.code or finding.message)
+        out.append(replace(finding, fingerprint=fingerprint(finding, seen[slot])))
+        seen[slot] += 1
+    return out
+
+
+def _decided(rule: Rule, answers: Mapping[str, Value]) -> str:
+    parts = []
+    for qid in rule.decides:
+        value = answers.get(qid)
+        if value is not None:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            parts.append(f"{qid} = {shown}")
+    return "; ".join(parts)
 
 
 def run_check(
@@ -78,41 +162,84 @@ def run_check(
     package: str,
     answers: Mapping[str, Value],
     *,
+    config: CheckConfig | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     exclude: Sequence[str] = (),
     rule_excludes: Mapping[str, Sequence[str]] | None = None,
+    use_cache: bool = True,
+    recorded: bool = True,
 ) -> Report:
     """Findings for ``root`` against ``answers``; files that do not parse are findings too."""
+    config = config or CheckConfig()
     package_dir = find_package(root, package)
+    patterns = [*config.exclude, *exclude]
     files = sorted(
         p
-        for p in package_dir.rglob("*.py")
-        if not any(fnmatch.fnmatch(p.relative_to(root).as_posix(), pattern) for pattern in exclude)
+        for p in python_files(package_dir)
+        if not any(fnmatch.fnmatch(p.relative_to(root).as_posix(), pat) for pat in patterns)
     )
-    facts = _gather_all(files, package_dir.parent)
-    ctx = Context(root, package, package_dir, answers, {f.module: f for f in facts})
-    rules = select_rules(select, ignore)
+    facts, cached = gather_all(files, package_dir.parent, root, use_cache)
+    ctx = Context(
+        root,
+        package,
+        package_dir,
+        answers,
+        {f.module: f for f in facts},
+        config,
+        requires_python=requires_python(root),
+    )
+    by_path = {ctx.rel(f.path): f for f in facts}
+    rules = select_rules(select or config.select, [*ignore, *config.ignore])
+    excludes = {**config.rule_excludes, **(rule_excludes or {})}
     findings: list[Finding] = []
-    for item in facts:
-        if item.syntax_error:
-            line, column, message = item.syntax_error
-            findings.append(
-                Finding("PAR001", ctx.rel(item.path), line, column, f"does not parse: {message}")
-            )
+    ran: list[Rule] = []
+    skipped: list[Rule] = []
+    counts: dict[str, int] = {}
     for rule in rules:
         if not rule.applies(ctx):
+            skipped.append(rule)
             continue
+        ran.append(rule)
+        counts[rule.id] = 0
+        severity = config.severity(rule.id, rule.severity)
         for finding in rule.check(ctx):
-            module = next((f for f in facts if ctx.rel(f.path) == finding.path), None)
+            module = by_path.get(finding.path)
             if module is not None and module.suppressed(finding.line, finding.rule):
                 continue
-            patterns = (rule_excludes or {}).get(finding.rule, ())
-            if any(fnmatch.fnmatch(finding.path, pattern) for pattern in patterns):
+            if any(fnmatch.fnmatch(finding.path, p) for p in excludes.get(finding.rule, ())):
                 continue
-            findings.append(finding)
+            counts[rule.id] += 1
+            findings.append(replace(finding, severity=severity))
+    warnings = []
+    for item in facts:
+        rel = ctx.rel(item.path)
+        for bad in item.malformed:
+            warnings.append(
+                f"{rel}:{bad.line}: suppression `{bad.text}` is not understood and silences "
+                "nothing; write `# planner: ignore[RULE]` (upper-case ids, no space before [)"
+            )
+        for line, ids in sorted(item.suppressions.items()):
+            for rule_id in sorted((ids or set()) - KNOWN):
+                warnings.append(f"{rel}:{line}: suppression names unknown rule {rule_id}")
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     logger.info(
-        "checked %d files with %d rules: %d findings", len(files), len(rules), len(findings)
+        "checked %d files (%d from the cache) with %d rules: %d findings",
+        len(files),
+        cached,
+        len(ran),
+        len(findings),
     )
-    return Report(findings, len(files), rules, _adr_links(root))
+    return Report(
+        _fingerprinted(findings),
+        len(files),
+        ran,
+        _adr_links(root),
+        counts=counts,
+        notes=ctx.notes,
+        warnings=sorted(set(warnings)),
+        skipped=skipped,
+        decisions={r.id: _decided(r, answers) for r in ran if _decided(r, answers)},
+        recorded=recorded,
+        cached=cached,
+    )

@@ -133,6 +133,15 @@ def _list(values: list[Any]) -> list[Any]:
     return list(values)
 
 
+def _settings(value: Any) -> Any:
+    """``check`` settings as written, lists of short scalars in flow style."""
+    if isinstance(value, dict):
+        return {k: _settings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return _list([_settings(v) for v in value])
+    return value
+
+
 def _open_item(owner: str, revisit: str) -> dict[str, str]:
     item = {"owner": owner, "revisit": revisit}
     return _FlowMap(item) if len(owner) + len(revisit) <= 50 else item
@@ -202,12 +211,8 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
             entry["previous"] = {h: _decision_data(d, bank) for h, d in revision.previous.items()}
         history.append(entry)
     data["history"] = history
-    if record.check or record.check_rules:
-        data["check"] = {k: _list(v) for k, v in record.check.items()}
-        if record.check_rules:
-            data["check"]["rules"] = {
-                rule: {"exclude": _list(globs)} for rule, globs in record.check_rules.items()
-            }
+    if record.check:
+        data["check"] = _settings(record.check)
     return data
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from planner.questions.model import DEFERRED, Value
 
@@ -71,10 +71,10 @@ class Record:
     packs: list[str] = field(default_factory=list)
     history: list[Revision] = field(default_factory=list)
     version: int = RECORD_VERSION
-    check: dict[str, list[str]] = field(default_factory=dict)
-    """``planner check`` settings kept with the decisions: select, ignore, exclude."""
-    check_rules: dict[str, list[str]] = field(default_factory=dict)
-    """Per rule, glob patterns of files the rule skips."""
+    check: dict[str, Any] = field(default_factory=dict)
+    """``planner check`` settings kept with the decisions, as written (check validates them)."""
+    check_lines: dict[str, int] = field(default_factory=dict)
+    """The line of each ``check`` key in the record file, for messages."""
 
     def flat_answers(self) -> dict[str, Value]:
         """``section.question -> value`` for every answer, with open questions as DEFERRED."""

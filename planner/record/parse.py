@@ -30,7 +30,6 @@ from planner.record.model import (
 )
 
 TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history", "check")
-CHECK_KEYS = ("select", "ignore", "exclude", "rules")
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
 REVISION_KEYS = ("revision", "date", "participants", "summary", "previous")
 
@@ -261,20 +260,17 @@ class _RecordReader(Reader):
             self.fail(("meeting",), "missing required key 'date'")
         decisions = self.decisions(data.get("decisions", {}), ("decisions",))
         history = self.history(data["history"], ("history",)) if "history" in data else []
-        check: dict[str, list[str]] = {}
-        check_rules: dict[str, list[str]] = {}
+        check: dict[str, Any] = {}
+        check_lines: dict[str, int] = {}
         if "check" in data:
-            spec = self.mapping(data["check"], ("check",), known=CHECK_KEYS) or {}
-            for key in CHECK_KEYS[:3]:
-                if key in spec:
-                    check[key] = list(self.strings(spec[key], ("check", key)) or [])
-            for rule, options in (
-                self.mapping(spec.get("rules", {}), ("check", "rules")) or {}
-            ).items():
-                opts = self.mapping(options, ("check", "rules", rule), known=("exclude",)) or {}
-                check_rules[rule] = list(
-                    self.strings(opts.get("exclude", []), ("check", "rules", rule, "exclude")) or []
-                )
+            # ``planner check`` validates its own settings (planner/check/config.py);
+            # the record keeps them as written, with the line of each key for its messages.
+            spec = self.mapping(data["check"], ("check",)) or {}
+            check = {str(key): value for key, value in spec.items()}
+            for key in spec:
+                mark = self.doc.mark(("check", key))
+                if mark is not None:
+                    check_lines[str(key)] = mark.line
         record = Record(
             project=Project(
                 name=str(project.pop("name", "")),
@@ -291,7 +287,7 @@ class _RecordReader(Reader):
             packs=list(self.strings(data.get("packs", []), ("packs",)) or []),
             history=history,
             check=check,
-            check_rules=check_rules,
+            check_lines=check_lines,
         )
         if not self.partial and not self.problems:
             self.completeness(

@@ -51,7 +51,7 @@ def test_select_ignore_and_record_configuration(
 ) -> None:
     root = project()
     break_it(root)
-    assert invoke("check", root, "--select", "LOG002").stdout.count("LOG0") == 1
+    assert invoke("check", root, "--select", "LOG002").stdout.count("LOG002 print") == 1
     assert invoke("check", root, "--ignore", "LOG001,LOG002,TST001").exit_code == 0
     record = root / "architecture" / "decisions.yaml"
     record.write_text(record.read_text() + "check:\n  ignore: [LOG002]\n  exclude: ['*/geo.py']\n")
@@ -64,8 +64,11 @@ def test_usage_errors_exit_two(
     root = project()
     assert invoke("check", root, "--select", "NOPE1").exit_code == 2
     assert invoke("check", root, "--format", "xml").exit_code == 2
+    (tmp_path / "empty").mkdir()
     result = invoke("check", tmp_path / "empty")
     assert result.exit_code == 2 and "no decision record" in result.stderr
+    result = invoke("check", tmp_path / "nonexistent")
+    assert result.exit_code == 2 and "no such folder" in result.stderr
 
 
 def test_without_a_record(invoke: Invoke, tmp_path: Path) -> None:
@@ -106,7 +109,9 @@ def test_per_rule_excludes_in_the_record(invoke: Invoke, project: Callable[..., 
     )
     assert invoke("check", root).exit_code == 0
     loaded = load_record(record)
-    assert loaded.record.check_rules == {"LOG002": ["*/scripts/*"], "TST001": ["*/scripts/*"]}
+    assert loaded.record.check == {
+        "rules": {"LOG002": {"exclude": ["*/scripts/*"]}, "TST001": {"exclude": ["*/scripts/*"]}}
+    }
     record.write_text(dump_record(loaded.record, loaded.bank))
-    assert load_record(record).record.check_rules == loaded.record.check_rules
+    assert load_record(record).record.check == loaded.record.check
     assert invoke("check", root).exit_code == 0

@@ -10,10 +10,12 @@ from planner.check.rules import (
     layout,
     lifetimes,
     logs,
+    parsing,
     testing,
 )
 
 ALL: tuple[Rule, ...] = (
+    *parsing.RULES,
     *deployment.RULES,
     *initialization.RULES,
     *lifetimes.RULES,

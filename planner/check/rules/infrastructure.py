@@ -6,12 +6,17 @@ modules, so a domain module that reaches Flask through a helper is caught.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 
-from planner.check.facts import ModuleFacts
-from planner.check.model import Context, Finding, Rule
+from planner.check.facts import Import, ModuleFacts
+from planner.check.model import Context, Finding, Rule, parts_match
 
-FRAMEWORKS = ("flask", "falcon", "sqlalchemy", "flask_sqlalchemy")
+DEFAULT_CORE = {
+    "ports_and_adapters": ("domain", "services", "service_layer", "models"),
+    "by_layer": ("domain", "services", "service_layer", "models"),
+    "by_feature": ("*.models", "*.services", "*.service_layer", "*.domain"),
+}
 
 
 def _top(name: str) -> str:
@@ -20,136 +25,167 @@ def _top(name: str) -> str:
 
 def core_modules(ctx: Context) -> list[ModuleFacts]:
     """The modules that must stay pure: domain and services, wherever the layout keeps them."""
-    style = ctx.answer("layout.style", "by_feature")
+    style = str(ctx.answer("layout.style", "by_feature"))
+    patterns = ctx.config.core or DEFAULT_CORE.get(style, DEFAULT_CORE["by_feature"])
+    by_feature = not ctx.config.core and style not in ("ports_and_adapters", "by_layer")
     pure = []
     for facts in ctx.app_modules():
-        parts = facts.module.split(".")[1:]
-        if style == "ports_and_adapters" or style == "by_layer":
-            keep = bool(parts) and parts[0] in ("domain", "services", "models")
-        else:
-            keep = (
-                len(parts) >= 2 and parts[0] in ctx.features and parts[-1] in ("models", "services")
-            )
-        if keep:
+        relative = ctx.relative_module(facts)
+        if not relative:
+            continue
+        if by_feature and relative.split(".")[0] not in ctx.features:
+            continue
+        if any(parts_match(relative, p) for p in patterns):
             pure.append(facts)
     return pure
 
 
-def _resolve(ctx: Context, target: str) -> ModuleFacts | None:
+def resolve(modules: dict[str, ModuleFacts], target: str) -> ModuleFacts | None:
     """The project module an import lands in (``pkg.a.b`` may be module ``pkg.a`` plus a name)."""
     while target:
-        if target in ctx.modules:
-            return ctx.modules[target]
+        if target in modules:
+            return modules[target]
         target = target.rpartition(".")[0]
     return None
 
 
-class _Reach:
-    """Which project modules lead to a framework, and through which modules; memoised.
+class Reach:
+    """For every project module: does it reach a forbidden package, and by which chain?
 
-    Each module is resolved once, so a whole codebase costs time linear in its
-    imports, however long the chains between modules are.
+    One breadth-first search backwards from the modules that import a forbidden
+    package directly: linear in imports, independent of file order, correct
+    with cycles, and each chain it gives is a shortest one.
     """
 
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.memo: dict[str, list[str] | None] = {}
-
-    def _deps(self, facts: ModuleFacts) -> list[ModuleFacts]:
-        out = []
-        for imp in facts.imports:
-            if imp.type_checking or _top(imp.target) in FRAMEWORKS:
-                continue
-            module = _resolve(self.ctx, imp.target)
-            if module is not None and module.module != facts.module:
-                out.append(module)
-        return out
-
-    def path(self, root: ModuleFacts) -> list[str] | None:
-        """``[root, ..., framework]`` when ``root`` reaches a framework, else None."""
-        stack: list[tuple[ModuleFacts, list[ModuleFacts]]] = [(root, self._deps(root))]
-        active = {root.module}
-        while stack:
-            facts, pending = stack[-1]
-            if facts.module in self.memo:
-                stack.pop()
-                active.discard(facts.module)
-                continue
-            direct = next(
-                (
-                    i.target
-                    for i in facts.imports
-                    if not i.type_checking and _top(i.target) in FRAMEWORKS
-                ),
-                None,
-            )
-            if direct is not None:
-                self.memo[facts.module] = [facts.module, direct]
-            elif pending:
-                nxt = pending.pop(0)
-                if nxt.module in self.memo:
-                    found = self.memo[nxt.module]
-                    if found is not None:
-                        self.memo[facts.module] = [facts.module, *found]
+    def __init__(self, modules: dict[str, ModuleFacts], forbidden: Iterable[str]) -> None:
+        self.modules = modules
+        self.forbidden = {f for f in forbidden if "." not in f}
+        self.dotted = tuple(f for f in forbidden if "." in f)  # a project package, say
+        self.next: dict[str, str | None] = {}
+        self.direct: dict[str, str] = {}
+        importers: dict[str, list[str]] = {}
+        for name in sorted(modules):
+            facts = modules[name]
+            for imp in facts.imports:
+                if imp.type_checking:
                     continue
-                if nxt.module not in active:
-                    active.add(nxt.module)
-                    stack.append((nxt, self._deps(nxt)))
+                if self.is_forbidden(imp.target):
+                    self.direct.setdefault(name, imp.target)
+                    continue
+                found = resolve(modules, imp.target)
+                if found is not None and found.module != name:
+                    importers.setdefault(found.module, []).append(name)
+        queue = deque(sorted(self.direct))
+        for name in queue:
+            self.next[name] = None
+        while queue:
+            current = queue.popleft()
+            for importer in importers.get(current, ()):
+                if importer not in self.next:
+                    self.next[importer] = current
+                    queue.append(importer)
+
+    def is_forbidden(self, target: str) -> bool:
+        return _top(target) in self.forbidden or any(
+            target == f or target.startswith(f + ".") for f in self.dotted
+        )
+
+    def path(self, name: str) -> list[str] | None:
+        """``[name, ..., forbidden import]`` when ``name`` reaches a forbidden package."""
+        if name not in self.next:
+            return None
+        chain = [name]
+        current = name
+        while (step := self.next[current]) is not None:
+            chain.append(step)
+            current = step
+        chain.append(self.direct[current])
+        return chain
+
+
+def statements(facts: ModuleFacts) -> list[list[Import]]:
+    """The module's imports grouped by statement (``from x import a, b`` is one)."""
+    grouped: dict[tuple[int, int], list[Import]] = {}
+    for imp in facts.imports:
+        grouped.setdefault((imp.line, imp.column), []).append(imp)
+    return list(grouped.values())
+
+
+def chains(ctx: Context, start: ModuleFacts, reach: Reach) -> Iterable[tuple[Import, list[str]]]:
+    """Per import statement of ``start`` that reaches a forbidden package, one shortest chain."""
+    for statement in statements(start):
+        best: list[str] | None = None
+        for imp in statement:
+            if imp.type_checking:
                 continue
+            if reach.is_forbidden(imp.target):
+                path = [start.module, imp.target]
             else:
-                self.memo[facts.module] = None
-            stack.pop()
-            active.discard(facts.module)
-        return self.memo.get(root.module)
-
-
-def _chain(ctx: Context, start: ModuleFacts, reach: _Reach) -> Iterable[tuple[int, int, list[str]]]:
-    """Each import of ``start`` that reaches a framework, with the path of modules it takes."""
-    for imp in start.imports:
-        if imp.type_checking:
-            continue
-        if _top(imp.target) in FRAMEWORKS:
-            yield imp.line, imp.column, [start.module, imp.target]
-            continue
-        first = _resolve(ctx, imp.target)
-        if first is None or first.module == start.module:
-            continue
-        path = reach.path(first)
-        if path is not None:
-            yield imp.line, imp.column, [start.module, *path]
+                first = resolve(ctx.modules, imp.target)
+                if first is None or first.module == start.module:
+                    continue
+                found = reach.path(first.module)
+                if found is None:
+                    continue
+                path = [start.module, *found]
+            if best is None or len(path) < len(best):
+                best = path
+        if best is not None:
+            yield statement[0], best
 
 
 def _pure_core(ctx: Context) -> Iterable[Finding]:
-    reach = _Reach(ctx)
-    for facts in core_modules(ctx):
-        for line, column, path in _chain(ctx, facts, reach):
+    core = core_modules(ctx)
+    if not core:
+        ctx.note(
+            "INF001",
+            "no core modules found, so no module was checked for purity; name them with "
+            "`core` in the record's check: section or [tool.planner.check]",
+        )
+        return
+    reach = Reach(ctx.modules, ctx.config.forbidden)
+    for facts in core:
+        for imp, path in chains(ctx, facts, reach):
             yield Finding(
                 "INF001",
                 ctx.rel(facts.path),
-                line,
-                column,
+                imp.line,
+                imp.column,
                 f"the core reaches {path[-1]}: {' -> '.join(path)}",
+                code=imp.target,
             )
 
 
+def _is_view(ctx: Context, facts: ModuleFacts) -> bool:
+    return any(part in ctx.config.views for part in facts.module.split(".")[1:])
+
+
 def _views_use_repositories(ctx: Context) -> Iterable[Finding]:
-    for facts in ctx.app_modules():
-        leaf = facts.module.rsplit(".", 1)[-1]
-        parent = facts.module.split(".")[1] if facts.module.count(".") >= 1 else ""
-        if leaf not in ("routes", "views") and parent not in ("views", "entrypoints"):
-            continue
-        for imp in facts.imports:
-            if imp.type_checking:
-                continue
-            if _top(imp.target) in ("sqlalchemy", "flask_sqlalchemy") or imp.target.startswith(
-                f"{ctx.package}.database"
-            ):
+    storage = [s.replace("{package}", ctx.package) for s in ctx.config.storage]
+    views = [f for f in ctx.app_modules() if _is_view(ctx, f)]
+    if not views:
+        ctx.note(
+            "INF002",
+            "no view modules found; name their packages with `views` in the check settings",
+        )
+    for facts in views:
+        for statement in statements(facts):
+            hit = next(
+                (
+                    imp
+                    for imp in statement
+                    if not imp.type_checking and any(parts_match(imp.target, s) for s in storage)
+                ),
+                None,
+            )
+            if hit is not None:
                 yield Finding(
                     "INF002",
                     ctx.rel(facts.path),
-                    imp.line,
-                    imp.column,
-                    f"a view imports {imp.target}; go through the repository instead",
+                    hit.line,
+                    hit.column,
+                    f"a view imports {hit.target}; go through the repository instead",
+                    code=hit.target,
                 )
 
 
@@ -160,6 +196,7 @@ RULES = (
         "domain and services import neither the framework nor the ORM, even indirectly",
         lambda ctx: ctx.answer("infrastructure.isolation") == "ports_and_adapters",
         _pure_core,
+        decides=("infrastructure.isolation",),
     ),
     Rule(
         "INF002",
@@ -167,5 +204,6 @@ RULES = (
         "views reach storage through repositories, not the ORM session",
         lambda ctx: ctx.answer("infrastructure.isolation") in ("repository", "ports_and_adapters"),
         _views_use_repositories,
+        decides=("infrastructure.isolation",),
     ),
 )

@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterable
 
 from planner.check.model import Context, Finding, Rule
 
 
 def _factory_exists(ctx: Context) -> Iterable[Finding]:
-    if not any("create_app" in facts.functions for facts in ctx.app_modules()):
+    names = set(ctx.config.factories)
+    if not any(facts.functions & names for facts in ctx.app_modules()):
         yield Finding(
-            "INI001", ctx.rel(ctx.package_dir), 1, 1, "no create_app() app factory in the package"
+            "INI001",
+            ctx.anchor(),
+            1,
+            1,
+            f"no app factory in the package (looked for {', '.join(sorted(names))}()); "
+            "name yours with `factories` in the check settings",
         )
 
 
 def _no_import_time_config(ctx: Context) -> Iterable[Finding]:
     for facts in ctx.app_modules():
-        for line, column in facts.env_reads:
+        for read in facts.env_reads:
             yield Finding(
                 "INI002",
                 ctx.rel(facts.path),
-                line,
-                column,
+                read.line,
+                read.column,
                 "configuration read at import time; read it when the app is created",
+                code=read.code,
             )
 
 
@@ -34,9 +42,17 @@ def _wired_as_decided(ctx: Context) -> Iterable[Finding]:
     )
     if falcon and wiring in ("extensions", "lazy"):
         wiring = "composition_root"  # Falcon has neither app.extensions nor flask.g
-    modules = list(ctx.app_modules())
+    modules = ctx.app_modules()
     classes = {name: methods for facts in modules for name, methods in facts.classes.items()}
     functions = {name for facts in modules for name in facts.functions}
+
+    def named(names: Iterable[str]) -> bool:
+        return any(
+            fnmatch.fnmatchcase(name, pattern)
+            for name in names
+            for pattern in ctx.config.composition_roots
+        )
+
     if wiring == "extensions":
         found = any(call.name.endswith(".init_app") for facts in modules for call in facts.calls)
         what = "no extension is bound with init_app()"
@@ -44,19 +60,16 @@ def _wired_as_decided(ctx: Context) -> Iterable[Finding]:
         found = any(imp.target == "flask.g" for facts in modules for imp in facts.imports)
         what = "no resource is kept on flask.g"
     elif wiring == "composition_root":
-        found = (
-            any(f.writes_extensions for f in modules)
-            or any("Services" in name for name in classes)
-            or bool(functions & {"compose", "build_services"})
+        found = any(f.writes_extensions for f in modules) or named(classes) or named(functions)
+        what = (
+            "no composition root (an app.extensions entry, or a function or class named "
+            f"{', '.join(ctx.config.composition_roots)}) was found"
         )
-        what = "no composition root (a Services object or app.extensions entry) was found"
     else:
         found = any({"register", "resolve"} <= methods for methods in classes.values())
         what = "no container (a class with register() and resolve()) was found"
     if not found:
-        yield Finding(
-            "INI003", ctx.rel(ctx.package_dir), 1, 1, f"resources are not wired as decided: {what}"
-        )
+        yield Finding("INI003", ctx.anchor(), 1, 1, f"resources are not wired as decided: {what}")
 
 
 RULES = (
@@ -66,6 +79,7 @@ RULES = (
         "an app factory exists when one was decided",
         lambda ctx: ctx.answer("initialization.entry_point") == "factory",
         _factory_exists,
+        decides=("initialization.entry_point",),
     ),
     Rule(
         "INI002",
@@ -83,5 +97,6 @@ RULES = (
             in ("extensions", "lazy", "composition_root", "container")
         ),
         _wired_as_decided,
+        decides=("initialization.wiring",),
     ),
 )

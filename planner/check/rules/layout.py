@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.check.model import Context, Finding, Rule
+from planner.check.model import Context, Finding, Rule, parts_match
+from planner.check.rules.infrastructure import resolve, statements
 
 
 def _features_exist(ctx: Context) -> Iterable[Finding]:
@@ -19,36 +20,77 @@ def _features_exist(ctx: Context) -> Iterable[Finding]:
         if not any(p.exists() for p in places):
             yield Finding(
                 "LAY001",
-                ctx.rel(ctx.package_dir),
+                ctx.anchor(),
                 1,
                 1,
                 f"feature {feature!r} is decided but has no code here",
+                code=feature,
             )
 
 
+def features(ctx: Context) -> dict[str, str]:
+    """Each feature's dotted module name (relative to the package) -> the feature's name."""
+    found: dict[str, str] = {}
+    decided = set(ctx.features)
+    for root in ctx.config.feature_roots:
+        prefix = f"{root}." if root else ""
+        for facts in ctx.modules.values():
+            relative = ctx.relative_module(facts)
+            if not relative.startswith(prefix) or relative == root:
+                continue
+            parts = relative[len(prefix) :].split(".")
+            if len(parts) < ctx.config.feature_depth:
+                continue
+            name = prefix + ".".join(parts[: ctx.config.feature_depth])
+            leaf = parts[ctx.config.feature_depth - 1]
+            if (decided and leaf in decided) or (not decided and root):
+                found[name] = leaf
+    return found
+
+
+def _feature_of(relative: str, known: dict[str, str]) -> str | None:
+    parts = relative.split(".")
+    for end in range(1, len(parts) + 1):
+        name = ".".join(parts[:end])
+        if name in known:
+            return name
+    return None
+
+
 def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
-    features = set(ctx.features)
+    known = features(ctx)
+    if not known:
+        ctx.note(
+            "LAY002",
+            "no features found; record them (layout.features) or set `feature-roots`",
+        )
+        return
     for facts in ctx.app_modules():
-        parts = facts.module.split(".")
-        own = parts[1] if len(parts) > 1 and parts[1] in features else None
+        own = _feature_of(ctx.relative_module(facts), known)
         if own is None:
             continue
-        for imp in facts.imports:
-            target = imp.target.split(".")
-            if (
-                len(target) > 2
-                and target[0] == ctx.package
-                and target[1] in features
-                and target[1] != own
-            ):
+        for statement in statements(facts):
+            for imp in statement:
+                target = resolve(ctx.modules, imp.target)
+                if target is None:
+                    continue
+                relative = ctx.relative_module(target)
+                other = _feature_of(relative, known)
+                if other is None or other == own or relative == other:
+                    continue  # not a feature, the same one, or the feature's own front door
+                if any(parts_match(relative, p) for p in ctx.config.public):
+                    continue
                 yield Finding(
                     "LAY002",
                     ctx.rel(facts.path),
                     imp.line,
                     imp.column,
-                    f"feature {own!r} reaches into {imp.target}; "
-                    f"import what {target[1]!r} exports instead",
+                    f"feature {known[own]!r} reaches into {imp.target}; "
+                    f"import what {known[other]!r} exports instead "
+                    "(or list the module under `public` in the check settings)",
+                    code=imp.target,
                 )
+                break
 
 
 RULES = (
@@ -58,6 +100,7 @@ RULES = (
         "every decided feature exists where the layout puts it",
         lambda ctx: bool(ctx.features),
         _features_exist,
+        decides=("layout.features", "layout.style"),
     ),
     Rule(
         "LAY002",
@@ -65,5 +108,6 @@ RULES = (
         "features do not import each other's internals",
         lambda ctx: ctx.answer("layout.style") == "by_feature",
         _no_cross_feature_imports,
+        decides=("layout.style", "layout.features"),
     ),
 )

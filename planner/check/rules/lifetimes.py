@@ -11,7 +11,7 @@ def _scoped_session_removed(ctx: Context) -> Iterable[Finding]:
     if not any(facts.releases_session for facts in ctx.app_modules()):
         yield Finding(
             "LIF001",
-            ctx.rel(ctx.package_dir),
+            ctx.anchor(),
             1,
             1,
             "scoped_session was chosen but no teardown handler calls Session.remove()",
@@ -28,5 +28,6 @@ RULES = (
             and ctx.answer("initialization.database") != "none"
         ),
         _scoped_session_removed,
+        decides=("lifetimes.db_session",),
     ),
 )

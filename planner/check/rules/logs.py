@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.check.model import Context, Finding, Rule
+from planner.check.facts import Call, ModuleFacts
+from planner.check.model import Context, Finding, Rule, name_matches
 
-APP_FACTORIES = {"Flask", "flask.Flask", "falcon.App", "App"}
-LOG_SETUP = {"dictConfig", "logging.config.dictConfig", "configure_logging"}
+
+def has_logger(ctx: Context, facts: ModuleFacts) -> bool:
+    factories = ctx.config.logger_factories
+    return any(
+        name_matches(b.call, factories) or (b.uses_name and "log" in b.call.lower())
+        for b in facts.bindings
+    )
 
 
 def _module_logger(ctx: Context) -> Iterable[Finding]:
     structlog = ctx.answer("logging.format") == "structlog"
     for facts in ctx.app_modules():
-        if facts.empty or facts.syntax_error or facts.logger_line is not None:
+        if facts.empty or facts.reexports_only or facts.syntax_error or has_logger(ctx, facts):
             continue
         how = "structlog.get_logger(__name__)" if structlog else "logging.getLogger(__name__)"
         yield Finding(
@@ -23,38 +29,89 @@ def _module_logger(ctx: Context) -> Iterable[Finding]:
 
 def _no_print(ctx: Context) -> Iterable[Finding]:
     for facts in ctx.app_modules():
+        if ctx.is_cli(facts):
+            continue  # a command line tool's output is its interface, not a log
         for call in facts.calls:
-            if call.name == "print":
+            if (
+                call.name == "print"
+                and "file" not in call.keywords
+                and not facts.in_script_block(call.line)
+            ):
                 yield Finding(
                     "LOG002",
                     ctx.rel(facts.path),
                     call.line,
                     call.column,
                     "print() in application code; log instead",
+                    code="print",
                 )
+
+
+def _later_setup(facts: ModuleFacts, call: Call, setup: tuple[str, ...]) -> Call | None:
+    """A setup call reached after ``call`` through this module's own functions, if any."""
+    by_function: dict[str | None, list[Call]] = {}
+    for item in facts.calls:
+        by_function.setdefault(item.function, []).append(item)
+    pending = [
+        c.name
+        for c in by_function.get(call.function, [])
+        if c.line > call.line and c.name in facts.functions
+    ]
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for inner in by_function.get(name, []):
+            if name_matches(inner.name, setup):
+                return inner
+            if inner.name in facts.functions:
+                pending.append(inner.name)
+    return None
 
 
 def _configured_first(ctx: Context) -> Iterable[Finding]:
-    for facts in ctx.app_modules():
+    setup = ctx.config.log_setup
+    modules = ctx.app_modules()
+    setups: list[tuple[ModuleFacts, Call]] = [
+        (facts, call) for facts in modules for call in facts.calls if name_matches(call.name, setup)
+    ]
+    created = 0
+    for facts in modules:
         for call in facts.calls:
-            if call.name not in APP_FACTORIES:
+            if not name_matches(call.name, ctx.config.app_classes):
                 continue
-            earlier = [
-                c
-                for c in facts.calls
-                if c.name.rsplit(".", 1)[-1] in {n.rsplit(".", 1)[-1] for n in LOG_SETUP}
-                and c.function == call.function
-                and c.line < call.line
-            ]
-            if not earlier:
-                yield Finding(
-                    "LOG003",
-                    ctx.rel(facts.path),
-                    call.line,
-                    call.column,
-                    "the app object is created before logging is configured "
-                    "(call dictConfig first)",
-                )
+            created += 1
+            here = [c for f, c in setups if f is facts and c.function == call.function]
+            if any(c.line < call.line for c in here):
+                continue
+            later = _later_setup(facts, call, setup) if not here else None
+            if (
+                not here
+                and later is None
+                and any(f is not facts or c.function != call.function for f, c in setups)
+            ):
+                continue  # configured elsewhere (a launcher, an import) before the app
+            where = ""
+            if here:
+                where = f"; {here[0].name}() runs later, at line {here[0].line}"
+            elif later is not None:
+                where = f"; {later.name}() runs later, from line {later.line}"
+            yield Finding(
+                "LOG003",
+                ctx.rel(facts.path),
+                call.line,
+                call.column,
+                "the app object is created before logging is configured"
+                + (where or f" (call {setup[0] if setup else 'dictConfig'}() first)"),
+                code=call.name,
+            )
+    if not created:
+        ctx.note(
+            "LOG003",
+            "no app object is created in the package; name the class with `app-classes`",
+        )
 
 
 RULES = (
@@ -64,6 +121,7 @@ RULES = (
         "every module defines a module-level logger",
         lambda ctx: ctx.answer("logging.module_logger", True) is True,
         _module_logger,
+        decides=("logging.module_logger",),
     ),
     Rule("LOG002", "logging", "no print() in application code", lambda ctx: True, _no_print),
     Rule(
