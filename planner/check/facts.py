@@ -23,6 +23,9 @@ _RULE_LIST = re.compile(r"^\[(?P<ids>[A-Z]{3}[0-9]{3}(?:\s*,\s*[A-Z]{3}[0-9]{3})
 _TYPE_CHECKING = ("TYPE_CHECKING", "typing.TYPE_CHECKING")
 _ENV_READERS = ("os.getenv", "getenv", "os.environ.get", "environ.get")
 _ENVIRON = ("os.environ", "environ")
+# String constants worth remembering: dotted names, URLs, header names ("logging.StreamHandler",
+# "ext://sys.stdout", "sqlite:///", "X-Request-ID"). ``planner adopt`` reads decisions from them.
+_NAME_LIKE = re.compile(r"^[A-Za-z_][\w.:/+\-]{1,119}$")
 GRAMMAR = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -88,6 +91,7 @@ class ModuleFacts:
     classes: dict[str, set[str]] = field(default_factory=dict)  # top-level class -> its methods
     writes_extensions: bool = False  # assigns into ``<app>.extensions[...]``
     script_blocks: list[tuple[int, int]] = field(default_factory=list)  # ``if __name__ == ...``
+    strings: dict[str, int] = field(default_factory=dict)  # name-like constant -> first line
 
     def in_script_block(self, line: int) -> bool:
         """Inside ``if __name__ == "__main__":``: the module run as a script, not imported."""
@@ -250,6 +254,11 @@ class _Visitor(ast.NodeVisitor):
             self.facts.env_reads.append(EnvRead(node.lineno, node.col_offset + 1, _code(node)))
         self.generic_visit(node)
 
+    def visit_Constant(self, node: ast.Constant) -> None:
+        value = node.value
+        if isinstance(value, str) and _NAME_LIKE.match(value):
+            self.facts.strings.setdefault(value, node.lineno)
+
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if (
             not self.in_function
@@ -407,6 +416,7 @@ def to_data(facts: ModuleFacts) -> dict[str, Any]:
         "classes": {k: sorted(v) for k, v in facts.classes.items()},
         "writes_extensions": facts.writes_extensions,
         "script_blocks": [list(b) for b in facts.script_blocks],
+        "strings": facts.strings,
     }
 
 
@@ -434,4 +444,5 @@ def from_data(data: dict[str, Any], path: Path, module: str, is_package: bool) -
         classes={k: set(v) for k, v in data["classes"].items()},
         writes_extensions=data["writes_extensions"],
         script_blocks=[(int(a), int(b)) for a, b in data["script_blocks"]],
+        strings={str(k): int(v) for k, v in data["strings"].items()},
     )
