@@ -91,13 +91,14 @@ def _configure_logging(verbose: int) -> None:
 
 
 def _register() -> None:
-    from planner.cli import check, new, record, render, revisit
+    from planner.cli import adopt, check, new, record, render, revisit
 
     new.register(app)
     revisit.register(app)
     render.register(app)
     check.register(app)
     record.register(app)
+    adopt.register(app)
 
 
 _register()

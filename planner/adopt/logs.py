@@ -1,0 +1,268 @@
+"""Heuristic 6, logging: module loggers and their coverage, format, destination, request ids."""
+
+from __future__ import annotations
+
+from planner.adopt.choices import has, pick, value
+from planner.adopt.codebase import Codebase, first
+from planner.adopt.model import Answer, Evidence, contradicted, left_open
+from planner.check.facts import ModuleFacts
+from planner.check.rules.logs import has_logger
+from planner.questions.model import Bank
+
+ROOT_CALLS = tuple(
+    f"logging.{level}"
+    for level in ("debug", "info", "warning", "warn", "error", "exception", "critical", "log")
+)
+STDLIB_SETUP = (
+    "logging.config.dictConfig",
+    "dictConfig",
+    "logging.config.fileConfig",
+    "fileConfig",
+    "logging.basicConfig",
+    "basicConfig",
+    "structlog.configure",
+)
+
+
+def _counted(facts: ModuleFacts) -> bool:
+    return not (facts.empty or facts.reexports_only or facts.syntax_error)
+
+
+def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
+    qid = "logging.module_logger"
+    modules = [m for m in code.app_modules if _counted(m)]
+    if not modules:
+        return [left_open(qid, "no application modules with code")]
+    ctx = code.context
+    with_logger = [m for m in modules if has_logger(ctx, m)]
+    without = [m for m in modules if not has_logger(ctx, m)]
+    root = {m.module: [c for c in m.calls if c.name in ROOT_CALLS] for m in modules}
+    root = {k: v for k, v in root.items() if v}
+    root_evidence = [
+        Evidence(
+            code.rel(m.path),
+            root[m.module][0].line,
+            f"{root[m.module][0].name}() logs through the root logger",
+        )
+        for m in modules
+        if m.module in root
+    ]
+    have = [
+        Evidence(
+            code.rel(m.path),
+            next(b.line for b in m.bindings if b.uses_name or "log" in b.call.lower()),
+            "module logger",
+        )
+        for m in with_logger
+        if any(b.uses_name or "log" in b.call.lower() for b in m.bindings)
+    ]
+    coverage = f"{len(with_logger)} of {len(modules)} modules define a module logger"
+    scope = None
+    if not without:
+        return [value(bank, qid, True, "certain", first(have, 3), coverage), None]
+    if with_logger and root:
+        return [
+            contradicted(
+                qid,
+                f"{coverage}; {len(root)} log through the root logger instead",
+                first(root_evidence, 4) + first(have, 2),
+            ),
+            None,
+        ]
+    missing = [Evidence(code.rel(m.path), 1, "no module logger") for m in without]
+    logging_without = [m for m in without if m.module in root]
+    if not with_logger:
+        finding = "no module defines a module logger"
+        if root:
+            finding += f"; {len(root)} log through the root logger"
+        return [
+            value(bank, qid, False, "certain", first(root_evidence or missing, 4), finding),
+            None,
+        ]
+    # some modules have a logger; the others do not log at all
+    if has(bank, "logging.logger_scope", "where_used") and not logging_without:
+        scope = pick(
+            bank,
+            "logging.logger_scope",
+            "where_used",
+            "likely",
+            first(have, 3),
+            finding="the modules without a logger do not log",
+        )
+    return [
+        value(
+            bank,
+            qid,
+            False,
+            "likely",
+            first(missing, 4) + first(have, 2),
+            f"{coverage}; the others do not log",
+        ),
+        scope,
+    ]
+
+
+def setup_places(code: Codebase) -> list[tuple[ModuleFacts, str | None, Evidence]]:
+    """Each (module, function) that configures logging, with the first such call."""
+    seen: dict[tuple[str, str | None], tuple[ModuleFacts, str | None, Evidence]] = {}
+    for facts, evidence in code.calls(*STDLIB_SETUP):
+        call = next(
+            c for c in facts.calls if c.line == evidence.line and evidence.text.startswith(c.name)
+        )
+        seen.setdefault((facts.module, call.function), (facts, call.function, evidence))
+    return list(seen.values())
+
+
+def _formats(code: Codebase, facts: ModuleFacts) -> dict[str, list[Evidence]]:
+    found: dict[str, list[Evidence]] = {}
+    rel = code.rel(facts.path)
+    names = {c.name for c in facts.calls} | set(facts.strings) | {i.target for i in facts.imports}
+    if any(n.startswith("structlog") for n in names):
+        found["structlog"] = [Evidence(rel, facts.strings.get("structlog", 0), "structlog")]
+    elif any("jsonlogger" in n or "JsonFormatter" in n or "JSONFormatter" in n for n in names):
+        found["json"] = [Evidence(rel, 0, "JSON formatter")]
+    return found
+
+
+def _destinations(code: Codebase, facts: ModuleFacts) -> dict[str, list[Evidence]]:
+    rel = code.rel(facts.path)
+    names = {c.name: c.line for c in facts.calls}
+    names.update(facts.strings)
+    found: dict[str, list[Evidence]] = {}
+    for name, line in names.items():
+        short = name.rsplit(".", 1)[-1]
+        if short in ("SysLogHandler",):
+            found.setdefault("syslog", []).append(Evidence(rel, line, name))
+        elif short in (
+            "FileHandler",
+            "RotatingFileHandler",
+            "TimedRotatingFileHandler",
+            "WatchedFileHandler",
+        ):
+            found.setdefault("file", []).append(Evidence(rel, line, name))
+        elif name == "ext://sys.stdout":
+            found.setdefault("stdout", []).append(Evidence(rel, line, name))
+        elif name == "ext://sys.stderr":
+            found.setdefault("stderr", []).append(Evidence(rel, line, name))
+    streams = [(n, ln) for n, ln in names.items() if n.rsplit(".", 1)[-1] == "StreamHandler"]
+    if streams and not ({"stdout", "stderr"} & set(found)):
+        found["stderr"] = [
+            Evidence(rel, streams[0][1], f"{streams[0][0]} (stderr unless told otherwise)")
+        ]
+    for call in facts.calls:
+        if call.name.endswith("basicConfig"):
+            kind = "file" if "filename" in call.keywords else "stderr"
+            if "stream" not in call.keywords:
+                found.setdefault(kind, []).append(
+                    Evidence(rel, call.line, f"basicConfig() to {kind}")
+                )
+    return found
+
+
+def format_and_destination(code: Codebase, bank: Bank) -> list[Answer | None]:
+    places = setup_places(code)
+    where = [e for _, _, e in places]
+    if not places:
+        unconfigured = pick(
+            bank,
+            "logging.format",
+            "unconfigured",
+            "likely",
+            [],
+            finding="logging is never configured in the package",
+        )
+        return [
+            unconfigured,
+            left_open("logging.destination", "logging is never configured in the package"),
+        ]
+    modules = {facts.module: facts for facts, _, _ in places}
+    formats: dict[str, list[Evidence]] = {}
+    destinations: dict[str, list[Evidence]] = {}
+    for facts in modules.values():
+        for k, v in _formats(code, facts).items():
+            formats.setdefault(k, []).extend(v)
+        for k, v in _destinations(code, facts).items():
+            destinations.setdefault(k, []).extend(v)
+    several = ""
+    if len(places) > 1:
+        several = f"logging is configured in {len(places)} places: " + "; ".join(
+            str(e) for e in first(where, 6)
+        )
+    fmt: Answer | None
+    if len(formats) > 1:
+        fmt = contradicted(
+            "logging.format",
+            f"{several or 'different formats'}: {', '.join(sorted(formats))}",
+            first(where + [e for v in formats.values() for e in v], 8),
+        )
+    elif formats:
+        ((kind, evidence),) = formats.items()
+        fmt = pick(
+            bank, "logging.format", kind, "likely", first(evidence + where, 6), finding=several
+        )
+    else:
+        fmt = pick(
+            bank,
+            "logging.format",
+            "text",
+            "guess" if several else "likely",
+            first(where, 6),
+            finding=several or "a plain text formatter",
+        )
+    if len(destinations) > 1:
+        if has(bank, "logging.destination", "per_environment"):
+            dest = pick(
+                bank,
+                "logging.destination",
+                "per_environment",
+                "likely",
+                first([e for v in destinations.values() for e in v], 8),
+                finding=several,
+            )
+        else:
+            dest = contradicted(
+                "logging.destination",
+                f"{several or 'several destinations'}: {', '.join(sorted(destinations))}",
+                first(where + [e for v in destinations.values() for e in v], 8),
+            )
+    elif destinations:
+        ((kind, evidence),) = destinations.items()
+        dest = pick(
+            bank, "logging.destination", kind, "likely", first(evidence, 6), finding=several
+        )
+    else:
+        dest = left_open(
+            "logging.destination", "the handler is not one planner recognises", first(where)
+        )
+    return [fmt, dest]
+
+
+def request_id(code: Codebase, bank: Bank) -> Answer | None:
+    qid = "logging.request_id"
+    evidence = code.strings(r"(?i)^x-(request|correlation)-id$")
+    evidence += code.imports(
+        "flask_request_id", "asgi_correlation_id", "flask_log_request_id", "request_id"
+    )
+    evidence += [
+        Evidence(code.rel(f.path), 0, "request id module")
+        for f in code.app_modules
+        if f.module.rsplit(".", 1)[-1] in ("request_id", "correlation_id", "request_ids")
+    ]
+    if evidence:
+        return value(bank, qid, True, "likely", first(evidence))
+    return value(bank, qid, False, "likely", [], "no request id header, module or library found")
+
+
+def log_wrappers(code: Codebase) -> list[str]:
+    """The project's own functions that configure logging, when check would not know them."""
+    from planner.check.model import name_matches
+
+    names = set()
+    for _, function, _ in setup_places(code):
+        if function and not name_matches(function, code.config.log_setup):
+            names.add(function)
+    return sorted(names)
+
+
+def adopt(code: Codebase, bank: Bank) -> list[Answer | None]:
+    return [*module_logger(code, bank), *format_and_destination(code, bank), request_id(code, bank)]
