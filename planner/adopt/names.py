@@ -25,7 +25,8 @@ def check_settings(code: Codebase, shape: Shape, answers: dict[str, Answer]) -> 
     own = sorted({n for n, _ in factories(code) if not name_matches(n, config.factories)})
     if own:
         settings["extend-factories"] = own
-    wrappers = log_wrappers(code)
+    made = {n for n, _ in factories(code)}
+    wrappers = [w for w in log_wrappers(code) if w not in made]  # a factory is not a log setup
     if wrappers:
         settings["extend-log-setup"] = wrappers
     folders = sorted(
