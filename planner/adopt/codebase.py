@@ -36,6 +36,7 @@ _NOT_PACKAGES = {
     "dist",
 }
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_VENDORED = {"vendor", "_vendor", "vendored", "third_party", "thirdparty", "externals"}
 _MAX_FILES = 20000  # non-Python files listed; a larger tree is cut short, not walked forever
 
 
@@ -124,7 +125,11 @@ class Codebase:
     @cached_property
     def app_modules(self) -> list[ModuleFacts]:
         """Application code: tests and migrations left out."""
-        return [m for m in self.context.app_modules() if not m.syntax_error]
+        return [
+            m
+            for m in self.context.app_modules()
+            if not m.syntax_error and not _VENDORED & set(m.module.split("."))
+        ]
 
     def rel(self, path: Path) -> str:
         return self.context.rel(path)
@@ -206,6 +211,15 @@ class Codebase:
                         found.setdefault(
                             _normal(match.group(1)), Evidence("pyproject.toml", at, str(item))
                         )
+        if self.distribution:
+            metadata = f"{self.distribution}/METADATA"
+            for number, line in enumerate(self.lines(metadata), 1):
+                if line.startswith("Requires-Dist:"):
+                    match = _REQUIREMENT.match(line.partition(":")[2])
+                    if match:
+                        found.setdefault(
+                            _normal(match.group(1)), Evidence(metadata, number, line.strip())
+                        )
         for name in self.matching("requirements*.txt", "requirements/*.txt", "setup.cfg"):
             for number, line in enumerate(self.lines(name), 1):
                 stripped = line.strip()
@@ -217,6 +231,14 @@ class Codebase:
                 if match:
                     found.setdefault(_normal(match.group(1)), Evidence(name, number, stripped))
         return found
+
+    @cached_property
+    def distribution(self) -> str | None:
+        """The ``*.dist-info`` folder when this tree is an unpacked wheel, not a repository."""
+        found = sorted(
+            {f.split("/")[0] for f in self.files if f.split("/")[0].endswith(".dist-info")}
+        )
+        return found[0] if found else None
 
     def dependency(self, *names: str) -> Evidence | None:
         for name in names:

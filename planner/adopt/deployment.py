@@ -65,6 +65,12 @@ def artifact(code: Codebase, bank: Bank) -> Answer | None:
         if kind == "docker" and any("root" in e.text for e in evidence):
             finding = "the image runs as root; planner check reports it (DEP002)"
         return pick(bank, qid, kind, "certain", evidence, finding=finding)
+    if code.distribution:
+        return left_open(
+            qid,
+            f"{code.distribution}: an unpacked distribution, without the repository's "
+            "packaging files",
+        )
     backend = code.pyproject.get("build-system")
     if isinstance(backend, dict) and isinstance(backend.get("build-backend"), str):
         line = code._line_of("pyproject.toml", "build-backend")
@@ -100,8 +106,8 @@ def ci(code: Codebase, bank: Bank) -> Answer | None:
     if found:
         ((kind, _),) = found.items()
         return pick(bank, qid, kind, "certain", evidence)
-    if code.matching("tox.ini", "noxfile.py") and not code.matching(".git/*"):
-        pass
+    if code.distribution:
+        return left_open(qid, f"{code.distribution}: an unpacked distribution carries no CI files")
     return pick(bank, qid, "none", "likely", [], finding="no CI pipeline file in the repository")
 
 

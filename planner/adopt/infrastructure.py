@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.adopt.choices import pick
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
+from planner.check.model import parts_match
 from planner.check.rules.infrastructure import Reach
 from planner.questions.model import Bank
 
@@ -32,6 +33,21 @@ def core_packages(code: Codebase) -> list[str]:
         code.relative_module(f).split(".")[0] for f in code.app_modules if code.relative_module(f)
     }
     return sorted(tops & set(CORE))
+
+
+def views_on_storage(code: Codebase) -> list[Evidence]:
+    """View modules that import the ORM or the session themselves (one per module)."""
+    storage = [s.replace("{package}", code.package) for s in code.config.storage]
+    found = []
+    for facts in code.app_modules:
+        if not any(part in code.config.views for part in facts.module.split(".")[1:]):
+            continue
+        hit = next(
+            (i for i in facts.imports if any(parts_match(i.target, s) for s in storage)), None
+        )
+        if hit is not None:
+            found.append(Evidence(code.rel(facts.path), hit.line, f"import {hit.target}"))
+    return found
 
 
 def isolation(code: Codebase, bank: Bank) -> Answer | None:
@@ -82,6 +98,13 @@ def isolation(code: Codebase, bank: Bank) -> Answer | None:
             finding="no import contracts; the core is pure today",
         )
     if repositories:
+        direct = views_on_storage(code)
+        if direct:
+            return contradicted(
+                qid,
+                f"repositories exist, yet {len(direct)} view modules import the ORM directly",
+                first(repositories, 3) + first(direct, 4),
+            )
         return pick(bank, qid, "repository", "likely", first(repositories))
     return pick(
         bank, qid, "none", "likely", first(impure, 4), finding="no repositories and no pure core"

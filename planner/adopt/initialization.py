@@ -12,12 +12,25 @@ from planner.check.model import name_matches
 from planner.questions.model import Bank
 
 
+def app_classes(code: Codebase) -> list[str]:
+    """The project's own app classes: ``class IndicoFlask(Flask)`` in a module importing Flask."""
+    own = set()
+    for facts in code.app_modules:
+        if not any(i.target in ("flask.Flask", "falcon.App", "falcon.API") for i in facts.imports):
+            continue
+        for name in facts.classes:
+            if name.endswith(("Flask", "App")) and name not in ("Flask", "App"):
+                own.add(name)
+    return sorted(own)
+
+
 def app_creations(code: Codebase) -> list[tuple[ModuleFacts, str | None, Evidence]]:
     """Every call that creates the app object: (module, enclosing function or None, where)."""
     found = []
+    classes = (*code.config.app_classes, *app_classes(code))
     for facts in code.app_modules:
         for call in facts.calls:
-            if name_matches(call.name, code.config.app_classes):
+            if name_matches(call.name, classes):
                 where = Evidence(code.rel(facts.path), call.line, f"{call.name}()")
                 found.append((facts, call.function if not call.import_time else None, where))
     return found
@@ -68,10 +81,26 @@ def entry_point(code: Codebase, bank: Bank) -> Answer | None:
     )
 
 
-def _named(code: Codebase, names: set[str]) -> list[str]:
-    return sorted(
-        n for n in names if any(fnmatch.fnmatchcase(n, p) for p in code.config.composition_roots)
+# Names of a composition root. check also accepts ``*Container``, but in real code that
+# names many other things (Tornado's WSGIContainer); a container is found by its methods.
+_ROOTS = ("compose", "build_services", "bootstrap", "Bootstrap", "*Services", "composition_root")
+_HELPERS = ("get_*", "*_service", "*_client", "*_connection", "*_db", "*_session", "*_cache")
+
+
+def _releases_g(facts: ModuleFacts) -> bool:
+    """The module drops what it kept on ``g`` when the request ends (``g.pop`` in a teardown
+    registered by ``init_app``, or in a ``close_*``/``*teardown*`` function)."""
+    return any(
+        c.name == "g.pop"
+        and c.function is not None
+        and c.function not in facts.classes
+        and (c.function == "init_app" or c.function.startswith("close") or "teardown" in c.function)
+        for c in facts.calls
     )
+
+
+def _named(code: Codebase, names: set[str]) -> list[str]:
+    return sorted(n for n in names if any(fnmatch.fnmatchcase(n, p) for p in _ROOTS))
 
 
 def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
@@ -92,16 +121,25 @@ def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
     ]
     if roots:
         return pick(bank, qid, "composition_root", "likely", first(roots))
-    lazy = code.imports("flask.g")
+    holders = [f for f in modules if f.module.rsplit(".", 1)[-1] in ("extensions", "ext", "exts")]
+    singletons = [
+        Evidence(code.rel(f.path), b.line, f"{b.call}() bound with init_app")
+        for f in holders
+        for b in f.bindings
+    ]
+    if singletons:
+        return pick(bank, qid, "extensions", "likely", first(singletons))
+    lazy = [
+        Evidence(code.rel(f.path), 0, f"{name}() hands out a resource kept on flask.g")
+        for f in modules
+        if any(i.target == "flask.g" for i in f.imports)
+        and not any(part in code.config.views for part in f.module.split(".")[1:])
+        and _releases_g(f)
+        for name in sorted(f.functions - set(f.classes) - {"init_app"})
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in _HELPERS)
+    ]
     if lazy:
-        helpers = [
-            Evidence(code.rel(f.path), 0, f"{name}() hands out a resource kept on g")
-            for f in modules
-            if any(i.target == "flask.g" for i in f.imports)
-            for name in sorted(f.functions - {"init_app"})
-        ]
-        if helpers:
-            return pick(bank, qid, "lazy", "likely", first([*lazy, *helpers]))
+        return pick(bank, qid, "lazy", "likely", first(lazy))
     bound = [e for _, e in code.calls("init_app")]
     if bound:
         return pick(bank, qid, "extensions", "likely", first(bound))
@@ -116,6 +154,8 @@ def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
 
 
 _FILE_LOADERS = (
+    "load_from_file",
+    "yaml.load",
     "from_file",
     "from_pyfile",
     "from_envvar",
@@ -126,6 +166,8 @@ _FILE_LOADERS = (
     "ConfigParser",
 )
 _ENV_LOADERS = (
+    "*from_env",
+    "*config_from_env*",
     "from_prefixed_env",
     "os.environ.items",
     "environ.items",
@@ -140,7 +182,7 @@ def config_source(code: Codebase, bank: Bank) -> Answer | None:
     files = [e for _, e in code.calls(*_FILE_LOADERS)]
     env = [e for _, e in code.calls(*_ENV_LOADERS)]
     env += code.imports("environs", "pydantic_settings", "decouple", "dotenv")
-    reads = [e for _, e in code.calls("os.getenv", "os.environ.get", "environ.get", "getenv")]
+    reads = [e for _, e in code.calls("os.getenv", "os.environ.get")]
     if len(reads) >= 3:
         env += reads
     classes = [e for _, e in code.calls("from_object")]
@@ -229,7 +271,7 @@ def db_init(code: Codebase, bank: Bank) -> Answer | None:
     migrations = [
         Evidence(f or ".", 0, "migrations folder" if f else "alembic.ini") for f in folders
     ]
-    migrations += code.imports("flask_migrate", "alembic")
+    migrations += code.imports("flask_migrate", "flask_alembic", "alembic")
     create_all = list(code.calls("create_all"))
     factory_names = {name for name, _ in factories(code)}
     startup = [

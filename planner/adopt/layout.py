@@ -136,8 +136,14 @@ def style(code: Codebase, bank: Bank, found: Shape) -> Answer | None:
         Evidence(_where(code, layer), 0, f"layer package with {len(mods)} modules")
         for layer, mods in sorted(found.layer_packages.items())
     ]
+    single = next(iter(found.features.items()), ("", []))
+    prefix = f"{found.feature_root}.{single[0]}".strip(".")
+    share = sum(code.relative_module(f).startswith(prefix + ".") for f in code.app_modules)
     by_feature = len(found.features) >= 2 or (
-        len(found.features) == 1 and len(found.layer_packages) < 2
+        len(found.features) == 1
+        and len(single[1]) >= 3  # one feature with its models, services and views
+        and share * 2 <= len(code.app_modules)  # not the one folder all the code is in
+        and len(found.layer_packages) < 2
     )
     by_layer = len(found.layer_packages) >= 2
     if by_feature and by_layer:

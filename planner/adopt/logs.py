@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+
 from planner.adopt.choices import has, pick, value
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
@@ -14,6 +17,7 @@ ROOT_CALLS = tuple(
     for level in ("debug", "info", "warning", "warn", "error", "exception", "critical", "log")
 )
 STDLIB_SETUP = (
+    "addHandler",
     "logging.config.dictConfig",
     "dictConfig",
     "logging.config.fileConfig",
@@ -22,6 +26,23 @@ STDLIB_SETUP = (
     "basicConfig",
     "structlog.configure",
 )
+
+
+def own_logger_factories(code: Codebase) -> list[str]:
+    """A project's own logger helper (``log = logger.create()``), bound in three modules or more."""
+    from planner.check.model import name_matches
+
+    used = Counter(
+        b.call
+        for facts in code.app_modules
+        for b in {b.call: b for b in facts.bindings}.values()
+        if "log" in b.call.lower() and not b.uses_name
+    )
+    return sorted(
+        call
+        for call, count in used.items()
+        if count >= 3 and not name_matches(call, code.config.logger_factories)
+    )
 
 
 def _counted(facts: ModuleFacts) -> bool:
@@ -33,7 +54,13 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
     modules = [m for m in code.app_modules if _counted(m)]
     if not modules:
         return [left_open(qid, "no application modules with code")]
-    ctx = code.context
+    ctx = dataclasses.replace(
+        code.context,
+        config=dataclasses.replace(
+            code.config,
+            logger_factories=(*code.config.logger_factories, *own_logger_factories(code)),
+        ),
+    )
     with_logger = [m for m in modules if has_logger(ctx, m)]
     without = [m for m in modules if not has_logger(ctx, m)]
     root = {m.module: [c for c in m.calls if c.name in ROOT_CALLS] for m in modules}
@@ -60,7 +87,7 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
     scope = None
     if not without:
         return [value(bank, qid, True, "certain", first(have, 3), coverage), None]
-    if with_logger and root:
+    if with_logger and len(root) >= max(2, len(with_logger) // 10):
         return [
             contradicted(
                 qid,
@@ -71,6 +98,18 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
         ]
     missing = [Evidence(code.rel(m.path), 1, "no module logger") for m in without]
     logging_without = [m for m in without if m.module in root]
+    if root and with_logger:
+        return [
+            value(
+                bank,
+                qid,
+                False,
+                "likely",
+                first(root_evidence, 4) + first(missing, 2),
+                f"{coverage}; {len(root)} log through the root logger",
+            ),
+            None,
+        ]
     if not with_logger:
         finding = "no module defines a module logger"
         if root:
@@ -105,7 +144,8 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
 def setup_places(code: Codebase) -> list[tuple[ModuleFacts, str | None, Evidence]]:
     """Each (module, function) that configures logging, with the first such call."""
     seen: dict[tuple[str, str | None], tuple[ModuleFacts, str | None, Evidence]] = {}
-    for facts, evidence in code.calls(*STDLIB_SETUP):
+    service = [m for m in code.app_modules if not code.context.is_cli(m)]  # a CLI's own logging
+    for facts, evidence in code.calls(*STDLIB_SETUP, modules=service):
         call = next(
             c for c in facts.calls if c.line == evidence.line and evidence.text.startswith(c.name)
         )
@@ -162,6 +202,13 @@ def _destinations(code: Codebase, facts: ModuleFacts) -> dict[str, list[Evidence
 def format_and_destination(code: Codebase, bank: Bank) -> list[Answer | None]:
     places = setup_places(code)
     where = [e for _, _, e in places]
+    library = [e for _, e in code.calls("log.setup", "oslo_log.log.setup")]
+    if library and not places:
+        finding = "a logging library is set up (oslo.log's log.setup); its configuration decides"
+        return [
+            left_open("logging.format", f"{finding} the format", first(library)),
+            left_open("logging.destination", f"{finding} the destination", first(library)),
+        ]
     if not places:
         unconfigured = pick(
             bank,

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from planner.adopt.codebase import Codebase
-from planner.adopt.initialization import factories
+from planner.adopt.initialization import app_classes, factories
 from planner.adopt.layout import Shape
-from planner.adopt.logs import log_wrappers
+from planner.adopt.logs import log_wrappers, own_logger_factories
 from planner.adopt.model import Answer
 from planner.adopt.testing import test_files
 from planner.check.model import name_matches
@@ -25,6 +25,12 @@ def check_settings(code: Codebase, shape: Shape, answers: dict[str, Answer]) -> 
     own = sorted({n for n, _ in factories(code) if not name_matches(n, config.factories)})
     if own:
         settings["extend-factories"] = own
+    own_classes = app_classes(code)
+    if own_classes:
+        settings["extend-app-classes"] = own_classes
+    loggers = own_logger_factories(code)
+    if loggers:
+        settings["extend-logger-factories"] = loggers
     made = {n for n, _ in factories(code)}
     wrappers = [w for w in log_wrappers(code) if w not in made]  # a factory is not a log setup
     if wrappers:

@@ -10,7 +10,17 @@ from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
 from planner.questions.model import Bank
 
-KINDS = {"unit", "integration", "e2e", "functional", "acceptance", "system", "end_to_end", "smoke"}
+KINDS = {
+    "unit",
+    "integration",
+    "e2e",
+    "functional",
+    "acceptance",
+    "system",
+    "end_to_end",
+    "endtoend",
+    "smoke",
+}
 _FOLDERS = {"tests", "test", "testing"}
 
 
@@ -131,6 +141,8 @@ def coverage(code: Codebase, bank: Bank) -> Answer | None:
                 return value(
                     bank, qid, floor, "certain", [Evidence(name, number, line.strip()[:120])]
                 )
+    if not code.matching("pyproject.toml", "setup.cfg", "tox.ini", "pytest.ini", ".coveragerc"):
+        return left_open(qid, "no test configuration (pyproject.toml, setup.cfg, tox.ini) here")
     return value(bank, qid, 0, "likely", [], "no coverage floor is configured")
 
 
