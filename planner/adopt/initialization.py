@@ -235,7 +235,8 @@ def database(code: Codebase, bank: Bank) -> Answer | None:
     postgres = [d for d in (code.dependency(n) for n in _POSTGRES) if d is not None]
     postgres += code.imports("psycopg", "psycopg2", "asyncpg", "pg8000")
     postgres += code.strings(r"^postgres(ql)?(\+\w+)?://")
-    sqlite = code.strings(r"^sqlite(\+\w+)?:///") + code.imports("sqlite3")
+    urls = code.strings(r"^sqlite(\+\w+)?:///")
+    sqlite = first(urls) + first(code.imports("sqlite3"), 2)
     other = code.strings(r"^(mysql|mariadb|oracle|mssql)(\+\w+)?://") + code.imports(
         "pymysql", "MySQLdb", "pymongo"
     )
@@ -244,7 +245,7 @@ def database(code: Codebase, bank: Bank) -> Answer | None:
         finding = "SQLite is mentioned too (tests or development)" if sqlite else ""
         return pick(bank, qid, "postgresql", "likely", first(postgres), finding=finding)
     if sqlite and not other:
-        return pick(bank, qid, "sqlite", "likely", first(sqlite))
+        return pick(bank, qid, "sqlite", "likely", sqlite)
     if other:
         return left_open(qid, "a database this bank has no value for", first(other))
     if orm:

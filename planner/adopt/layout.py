@@ -217,10 +217,28 @@ def views(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
         return pick(bank, qid, "classful", "certain", first(classful))
     if method:
         return pick(bank, qid, "method_views", "likely", first(method))
+    view_modules = [
+        f
+        for f in code.app_modules
+        if any(p in code.config.views or p == "controllers" for p in f.module.split(".")[1:])
+    ]
+    classes = sum(len(f.classes) for f in view_modules)
+    functions = sum(len(f.functions - set(f.classes)) for f in view_modules)
+    if view_modules and classes > functions:
+        return left_open(
+            qid,
+            f"the views are the project's own classes ({classes} classes, {functions} functions "
+            "in view modules), none of the styles the bank offers",
+            [Evidence(code.rel(f.path), 0, f"{len(f.classes)} classes") for f in view_modules[:3]],
+        )
     routes = [
         e
-        for _, e in code.calls("route", "get", "post", "add_url_rule")
-        if "bp" in e.text or "blueprint" in e.text.lower() or "app." in e.text
+        for _, e in code.calls("route", "add_url_rule", "get", "post")
+        if e.text.endswith(("route()", "add_url_rule()"))
+        or (
+            e.text.split(".")[0].lower() in ("bp", "blueprint", "api", "app")
+            and not e.text.startswith("app.config")
+        )
     ]
     if routes or code.imports("flask.Blueprint"):
         return pick(

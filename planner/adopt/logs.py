@@ -166,8 +166,11 @@ def _formats(code: Codebase, facts: ModuleFacts) -> dict[str, list[Evidence]]:
 
 def _destinations(code: Codebase, facts: ModuleFacts) -> dict[str, list[Evidence]]:
     rel = code.rel(facts.path)
-    names = {c.name: c.line for c in facts.calls}
-    names.update(facts.strings)
+    names: dict[str, int] = {}
+    for call in facts.calls:
+        names.setdefault(call.name, call.line)  # the first use
+    for text, line in facts.strings.items():
+        names.setdefault(text, line)
     found: dict[str, list[Evidence]] = {}
     for name, line in names.items():
         short = name.rsplit(".", 1)[-1]

@@ -25,7 +25,7 @@ _ENV_READERS = ("os.getenv", "getenv", "os.environ.get", "environ.get")
 _ENVIRON = ("os.environ", "environ")
 # String constants worth remembering: dotted names, URLs, header names ("logging.StreamHandler",
 # "ext://sys.stdout", "sqlite:///", "X-Request-ID"). ``planner adopt`` reads decisions from them.
-_NAME_LIKE = re.compile(r"^[A-Za-z_][\w.:/+\-]{1,119}$")
+_NAME_LIKE = re.compile(r"^[A-Za-z_][\w.:/+\-{}]{1,119}$")
 GRAMMAR = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
