@@ -132,3 +132,17 @@ def test_history_names_the_commit_and_git_is_left_alone(invoke: Invoke, tmp_path
     assert record["history"][0]["summary"] == f"Adopted from code at commit {head} by planner adopt"
     git_after = {p: p.read_bytes() for p in (root / ".git").rglob("*") if p.is_file()}
     assert git_after == git_before
+
+
+def test_check_with_the_adopted_record_leaves_open_questions_alone(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # No pyproject.toml, no Dockerfile: the artifact is open, so DEP001 must not run.
+    files = {k: v for k, v in SERVICE.items() if k not in ("pyproject.toml", "Dockerfile")}
+    root = write(tmp_path / "shop", files)
+    assert invoke("adopt", root).exit_code == 0
+    record = yaml.safe_load((root / "architecture/decisions.yaml").read_text())
+    assert "artifact" in record["decisions"]["deployment"]["open"]
+    result = invoke("check", root, "--json")
+    data = json.loads(result.stdout)
+    assert "DEP001" not in data["counts"], data["counts"]
