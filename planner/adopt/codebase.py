@@ -20,7 +20,7 @@ from typing import Any
 
 from planner.adopt.model import AdoptError, Evidence
 from planner.check.config import CheckConfig
-from planner.check.facts import ModuleFacts
+from planner.check.facts import Call, Import, ModuleFacts
 from planner.check.files import SKIPPED_FOLDERS, Unreadable, python_files, read_text
 from planner.check.model import Context, name_matches
 
@@ -111,6 +111,7 @@ class Codebase:
     modules: list[ModuleFacts]
     cached: int = 0
     notes: list[str] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # results heuristics share
 
     @cached_property
     def context(self) -> Context:
@@ -270,21 +271,61 @@ class Codebase:
         self, *targets: str, modules: Iterable[ModuleFacts] | None = None
     ) -> list[Evidence]:
         """Imports of ``targets`` (or anything below them) in the application code."""
+        allowed = None if modules is None else {id(m) for m in modules}
         out = []
-        for facts in self.app_modules if modules is None else modules:
-            for imp in facts.imports:
+        for top in sorted({t.split(".", 1)[0] for t in targets}):
+            for facts, imp in self._imports.get(top, ()):
+                if allowed is not None and id(facts) not in allowed:
+                    continue
                 if any(imp.target == t or imp.target.startswith(t + ".") for t in targets):
                     out.append(Evidence(self.rel(facts.path), imp.line, f"import {imp.target}"))
-        return out
+        return sorted(out, key=lambda e: (e.path, e.line, e.text))
+
+    @cached_property
+    def _imports(self) -> dict[str, list[tuple[ModuleFacts, Import]]]:
+        """Every import of the application code, by its top-level package (an index)."""
+        index: dict[str, list[tuple[ModuleFacts, Import]]] = {}
+        for facts in self.app_modules:
+            for imp in facts.imports:
+                index.setdefault(imp.target.split(".", 1)[0], []).append((facts, imp))
+        return index
 
     def calls(
         self, *names: str, modules: Iterable[ModuleFacts] | None = None
     ) -> Iterator[tuple[ModuleFacts, Evidence]]:
         """Calls whose dotted name ends in one of ``names`` (``init_app``, ``logging.info``)."""
-        for facts in self.app_modules if modules is None else modules:
+        for facts, call in self.call_sites(*names, modules=modules):
+            yield facts, Evidence(self.rel(facts.path), call.line, f"{call.name}()")
+
+    def call_sites(
+        self, *names: str, modules: Iterable[ModuleFacts] | None = None
+    ) -> list[tuple[ModuleFacts, Call]]:
+        """The calls themselves, in module and line order, found through an index by name."""
+        allowed = None if modules is None else {id(m) for m in modules}
+        leaves: set[str] = set()
+        for name in names:
+            leaf = name.rsplit(".", 1)[-1]
+            if any(c in leaf for c in "*?["):
+                leaves.update(k for k in self._calls if fnmatch.fnmatchcase(k, leaf))
+            elif leaf in self._calls:
+                leaves.add(leaf)
+        found = [
+            (facts, call)
+            for leaf in leaves
+            for facts, call in self._calls[leaf]
+            if (allowed is None or id(facts) in allowed) and name_matches(call.name, names)
+        ]
+        found.sort(key=lambda item: (item[0].module, item[1].line, item[1].column))
+        return found
+
+    @cached_property
+    def _calls(self) -> dict[str, list[tuple[ModuleFacts, Call]]]:
+        """Every call of the application code, by the last part of its name (an index)."""
+        index: dict[str, list[tuple[ModuleFacts, Call]]] = {}
+        for facts in self.app_modules:
             for call in facts.calls:
-                if name_matches(call.name, names):
-                    yield facts, Evidence(self.rel(facts.path), call.line, f"{call.name}()")
+                index.setdefault(call.name.rsplit(".", 1)[-1], []).append((facts, call))
+        return index
 
     def strings(self, pattern: str, modules: Iterable[ModuleFacts] | None = None) -> list[Evidence]:
         """String constants matching ``pattern`` (a regular expression)."""

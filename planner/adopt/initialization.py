@@ -8,7 +8,6 @@ from planner.adopt.choices import has, pick
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
 from planner.check.facts import ModuleFacts
-from planner.check.model import name_matches
 from planner.questions.model import Bank
 
 
@@ -26,14 +25,15 @@ def app_classes(code: Codebase) -> list[str]:
 
 def app_creations(code: Codebase) -> list[tuple[ModuleFacts, str | None, Evidence]]:
     """Every call that creates the app object: (module, enclosing function or None, where)."""
+    if "app_creations" in code.memo:
+        return list(code.memo["app_creations"])
     found = []
     classes = (*code.config.app_classes, *app_classes(code))
-    for facts in code.app_modules:
-        for call in facts.calls:
-            if name_matches(call.name, classes):
-                where = Evidence(code.rel(facts.path), call.line, f"{call.name}()")
-                found.append((facts, call.function if not call.import_time else None, where))
-    return found
+    for facts, call in code.call_sites(*classes):
+        where = Evidence(code.rel(facts.path), call.line, f"{call.name}()")
+        found.append((facts, call.function if not call.import_time else None, where))
+    code.memo["app_creations"] = found
+    return list(found)
 
 
 def factories(code: Codebase) -> list[tuple[str, Evidence]]:

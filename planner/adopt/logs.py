@@ -143,13 +143,14 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
 
 def setup_places(code: Codebase) -> list[tuple[ModuleFacts, str | None, Evidence]]:
     """Each (module, function) that configures logging, with the first such call."""
+    if "setup_places" in code.memo:
+        return list(code.memo["setup_places"])
     seen: dict[tuple[str, str | None], tuple[ModuleFacts, str | None, Evidence]] = {}
     service = [m for m in code.app_modules if not code.context.is_cli(m)]  # a CLI's own logging
-    for facts, evidence in code.calls(*STDLIB_SETUP, modules=service):
-        call = next(
-            c for c in facts.calls if c.line == evidence.line and evidence.text.startswith(c.name)
-        )
+    for facts, call in code.call_sites(*STDLIB_SETUP, modules=service):
+        evidence = Evidence(code.rel(facts.path), call.line, f"{call.name}()")
         seen.setdefault((facts.module, call.function), (facts, call.function, evidence))
+    code.memo["setup_places"] = list(seen.values())
     return list(seen.values())
 
 
