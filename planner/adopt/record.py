@@ -73,4 +73,5 @@ def build(adoption: Adoption, bank: Bank, *, date: dt.date) -> Record:
         decision.status = "proposed"
     record.history = [Revision(number=1, date=date, participants=[], summary=summary(adoption))]
     record.check = dict(adoption.check)
+    record.adopted = adoption.commit or "unknown"
     return record

@@ -213,6 +213,8 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
     data["history"] = history
     if record.check:
         data["check"] = _settings(record.check)
+    if record.adopted is not None:
+        data["adopted"] = record.adopted
     return data
 
 

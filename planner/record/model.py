@@ -75,6 +75,9 @@ class Record:
     """``planner check`` settings kept with the decisions, as written (check validates them)."""
     check_lines: dict[str, int] = field(default_factory=dict)
     """The line of each ``check`` key in the record file, for messages."""
+    adopted: str | None = None
+    """Set by ``planner adopt`` (the commit read, or ``unknown``): the record describes code
+    that already exists, so planner writes documents for it but never a project skeleton."""
 
     def flat_answers(self) -> dict[str, Value]:
         """``section.question -> value`` for every answer, with open questions as DEFERRED."""

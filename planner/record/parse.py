@@ -29,7 +29,17 @@ from planner.record.model import (
     Revision,
 )
 
-TOP_KEYS = ("schema", "version", "project", "meeting", "decisions", "packs", "history", "check")
+TOP_KEYS = (
+    "schema",
+    "version",
+    "project",
+    "meeting",
+    "decisions",
+    "packs",
+    "history",
+    "check",
+    "adopted",
+)
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
 REVISION_KEYS = ("revision", "date", "participants", "summary", "previous")
 
@@ -288,6 +298,11 @@ class _RecordReader(Reader):
             history=history,
             check=check,
             check_lines=check_lines,
+            adopted=(
+                self.string(data["adopted"], ("adopted",), allow_empty=False)
+                if "adopted" in data
+                else None
+            ),
         )
         if not self.partial and not self.problems:
             self.completeness(

@@ -138,6 +138,8 @@ def record_schema(bank: Bank) -> dict[str, Any]:
                 "properties": decisions,
             },
             "history": {"type": "array", "items": revision},
+            "check": {"type": "object"},
+            "adopted": {"type": "string", "minLength": 1},
         },
     }
 

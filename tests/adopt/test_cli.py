@@ -146,3 +146,33 @@ def test_check_with_the_adopted_record_leaves_open_questions_alone(
     result = invoke("check", root, "--json")
     data = json.loads(result.stdout)
     assert "DEP001" not in data["counts"], data["counts"]
+
+
+def test_revisit_and_render_of_an_adopted_record_never_write_the_skeleton(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root).exit_code == 0
+    record_file = root / "architecture/decisions.yaml"
+    assert yaml.safe_load(record_file.read_text())["adopted"] == "unknown"
+    before = tree(root)
+    result = invoke(
+        "revisit",
+        record_file,
+        "--no-input",
+        "--set",
+        "deployment.ci=github",
+        "--summary",
+        "Meeting over the adopted record",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert invoke("render", record_file).exit_code == 0
+    after = tree(root)
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    assert changed and all(
+        p.startswith(("docs/", "architecture/", ".planner/", ".adr-dir")) for p in changed
+    ), changed
+    assert all(after[p] == before[p] for p in SERVICE)  # the code is untouched
+    record = yaml.safe_load(record_file.read_text())
+    assert record["adopted"] == "unknown" and record["check"] == {"extend-factories": ["make_shop"]}
+    assert record["decisions"]["deployment"]["answers"]["ci"] == "github"
