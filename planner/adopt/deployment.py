@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from planner.adopt.choices import has, pick
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
@@ -180,6 +178,3 @@ def adopt(code: Codebase, bank: Bank) -> list[Answer | None]:
         wsgi_server(code, bank),
         config_management(code, bank),
     ]
-
-
-__all__ = ["adopt", "final_user", "re"]

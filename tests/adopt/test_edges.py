@@ -120,3 +120,19 @@ def test_a_value_only_a_newer_bank_offers_falls_back_to_the_nearest(tmp_path: Pa
     assert older.value == "mirror" and "nearest, 'mirror'" in older.finding
     newer = adopt(tmp_path, _with_choice(bank, "testing.layout", "flat")).answers["testing.layout"]
     assert newer.value == "flat" and "nearest" not in newer.finding
+
+
+def test_hostile_files_neither_block_nor_lead_outside(tmp_path: Path) -> None:
+    import os
+
+    outside = tmp_path / "outside"
+    write(outside, {"pyproject.toml": '[project]\nname = "stolen"\ndescription = "secret"\n'})
+    root = write(tmp_path / "project", {"shop/__init__.py": "", "shop/app.py": LOGGER})
+    os.mkfifo(root / "Dockerfile")  # a read would block forever
+    (root / "pyproject.toml").symlink_to(outside / "pyproject.toml")
+    (root / "shop" / "evil.py").symlink_to(outside / "pyproject.toml")
+    adoption = adopt(root, load_bank())
+    assert adoption.answers["deployment.artifact"].open  # neither the FIFO nor the link counted
+    from planner.adopt.record import _project
+
+    assert _project(root, "shop") == ("Shop", "")  # the linked pyproject.toml was not read
