@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.check.realworld.fetch import cache_dir  # noqa: E402
+from tests.check.realworld.fetch import cache_dir
 
 BIN = Path(sys.executable).parent
 

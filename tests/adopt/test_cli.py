@@ -176,3 +176,22 @@ def test_revisit_and_render_of_an_adopted_record_never_write_the_skeleton(
     record = yaml.safe_load(record_file.read_text())
     assert record["adopted"] == "unknown" and record["check"] == {"extend-factories": ["make_shop"]}
     assert record["decisions"]["deployment"]["answers"]["ci"] == "github"
+
+
+def test_the_meeting_over_an_adopted_record_shows_the_evidence_in_each_help(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    from planner.revisit import RevisitRequest, start
+
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root).exit_code == 0
+    meeting = start(RevisitRequest(record=root / "architecture/decisions.yaml"))
+    bank = meeting.interview.bank
+    entry = bank.question("initialization.entry_point")
+    assert entry is not None
+    assert "From the code: the code says factory (certain)." in entry.help
+    assert "shop/app.py:9: make_shop() creates the app: Flask()" in entry.help
+    management = bank.question("deployment.config_management")
+    assert management is not None and "the code leaves this open" in management.help
+    # the adopted answers are the defaults
+    assert meeting.interview.default_for(entry) == "factory"
