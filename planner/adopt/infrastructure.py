@@ -9,7 +9,7 @@ from planner.check.model import parts_match
 from planner.check.rules.infrastructure import Reach
 from planner.questions.model import Bank
 
-CORE = ("domain", "services", "service_layer", "core")
+CORE = ("domain", "services", "service_layer")
 
 
 def framework(code: Codebase, bank: Bank) -> Answer | None:
