@@ -54,7 +54,7 @@ def adopt(
     from planner.adopt.run import adopt as read_codebase
     from planner.cli.output import show_outcome
     from planner.errors import TargetExistsError
-    from planner.files.apply import apply, snapshot
+    from planner.files.apply import Outcome, apply, snapshot, update
     from planner.files.lock import project_lock
     from planner.files.plan import FilePlan
     from planner.kickoff import record_bytes
@@ -96,10 +96,21 @@ def adopt(
         check_record_path(plan, record_rel, schema_rel)
         plan.add(record_rel, record_bytes(decided, bank), tracked=False)
         plan.add(schema_rel, schema_text(bank), tracked=False)
-        outcome = apply(plan, path, force=force, expect={record_file: before})
+        outcome: Outcome
+        if force:
+            # --force replaces the record only: documents go through keep/merge as in revisit
+            outcome = update(plan, path, expect={record_file: before})
+        else:
+            outcome = apply(plan, path, expect={record_file: before})
     typer.echo(evidence, nl=False)
     if not as_json:
         show_outcome(outcome, quiet_unchanged=True)
+    conflicts = getattr(outcome, "conflicts", [])
+    if conflicts:
+        typer.echo(f"{len(conflicts)} file(s) with conflicts to resolve:", err=True)
+        for conflict in conflicts:
+            typer.echo(f"  {conflict}", err=True)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -195,3 +195,16 @@ def test_the_meeting_over_an_adopted_record_shows_the_evidence_in_each_help(
     assert management is not None and "the code leaves this open" in management.help
     # the adopted answers are the defaults
     assert meeting.interview.default_for(entry) == "factory"
+
+
+def test_force_replaces_the_record_but_keeps_an_edited_document(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root, "--docs").exit_code == 0
+    document = root / "docs/architecture.md"
+    document.write_text(document.read_text() + "\nOur own notes.\n")
+    result = invoke("adopt", root, "--docs", "--force", "--date", "2026-12-01")
+    assert result.exit_code in (0, 1), result.stderr
+    assert "Our own notes." in document.read_text()
+    assert "2026-12-01" in (root / "architecture/decisions.yaml").read_text()
