@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner.errors import AnswerError
+from planner.errors import AnswerError, PlannerError
 from planner.files.apply import UpdateOutcome, snapshot, update
 from planner.kickoff import parse_set, record_bytes
 from planner.questions.engine import Interview, unanswered
@@ -103,8 +103,9 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
         fixed[qid] = value
     interactive = not (request.defaults or request.no_input)
     kind = _AskRationaleAgain if interactive else Interview
+    asked = _with_evidence(bank, request, loaded.record) if loaded.record.adopted else bank
     interview = kind(
-        bank, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
+        asked, fixed=fixed, defaults=old, target_name=default_root(request.record).resolve().name
     )
     open_items = {
         f"{heuristic}.{key}": copy.copy(item)
@@ -139,6 +140,20 @@ def changes(bank: Bank, old: dict[str, Value], new: dict[str, Value]) -> list[Ch
         if before != after and not (before is None and after in ("", [])):
             out.append(Change(question.section, question.key, question.title, before, after))
     return out
+
+
+def _with_evidence(bank: Bank, request: RevisitRequest, record: Record) -> Bank:
+    """For a record ``planner adopt`` wrote: read the code again (nothing is written) and show
+    each question's evidence in its help. Code that cannot be read leaves the help as it is."""
+    from planner.adopt.help import with_evidence
+    from planner.adopt.run import adopt
+
+    try:
+        adoption = adopt(default_root(request.record), bank, package=record.project.package)
+    except PlannerError as exc:
+        logger.info("no evidence for the revisit: %s", exc.message)
+        return bank
+    return with_evidence(bank, adoption)
 
 
 def build(revisit: Revisit) -> tuple[Record, list[Change]]:

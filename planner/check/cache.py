@@ -21,7 +21,7 @@ from planner.check.files import atomic_write
 logger = logging.getLogger(__name__)
 
 FOLDER = ".planner_cache"
-FORMAT = 2
+FORMAT = 3
 
 
 def key(module: str, is_package: bool, data: bytes) -> str:

@@ -23,6 +23,9 @@ _RULE_LIST = re.compile(r"^\[(?P<ids>[A-Z]{3}[0-9]{3}(?:\s*,\s*[A-Z]{3}[0-9]{3})
 _TYPE_CHECKING = ("TYPE_CHECKING", "typing.TYPE_CHECKING")
 _ENV_READERS = ("os.getenv", "getenv", "os.environ.get", "environ.get")
 _ENVIRON = ("os.environ", "environ")
+# String constants worth remembering: dotted names, URLs, header names ("logging.StreamHandler",
+# "ext://sys.stdout", "sqlite:///", "X-Request-ID"). ``planner adopt`` reads decisions from them.
+_NAME_LIKE = re.compile(r"^[A-Za-z_][\w.:/+\-{}]{1,119}$")
 GRAMMAR = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -83,6 +86,7 @@ class ModuleFacts:
     classes: dict[str, set[str]] = field(default_factory=dict)  # top-level class -> its methods
     writes_extensions: bool = False  # assigns into ``<app>.extensions[...]``
     script_blocks: list[tuple[int, int]] = field(default_factory=list)  # ``if __name__ == ...``
+    strings: dict[str, int] = field(default_factory=dict)  # name-like constant -> first line
 
     def in_script_block(self, line: int) -> bool:
         """Inside ``if __name__ == "__main__":``: the module run as a script, not imported."""
@@ -188,6 +192,12 @@ class _Walker:
                 assert isinstance(sub, ast.Subscript)
                 if not inside and isinstance(sub.ctx, ast.Load) and _dotted(sub.value) in _ENVIRON:
                     facts.env_reads.append(EnvRead(sub.lineno, sub.col_offset + 1, _code(sub)))
+            elif kind is ast.Constant:
+                assert isinstance(current, ast.Constant)
+                text = current.value
+                if isinstance(text, str) and _NAME_LIKE.match(text):
+                    facts.strings.setdefault(text, current.lineno)
+                continue
             elif kind is ast.Lambda:
                 assert isinstance(current, ast.Lambda)
                 stack.append(current.args)
@@ -471,6 +481,7 @@ def to_data(facts: ModuleFacts) -> dict[str, Any]:
         "classes": {k: sorted(v) for k, v in facts.classes.items()},
         "writes_extensions": facts.writes_extensions,
         "script_blocks": [list(b) for b in facts.script_blocks],
+        "strings": facts.strings,
     }
 
 
@@ -498,4 +509,5 @@ def from_data(data: dict[str, Any], path: Path, module: str, is_package: bool) -
         classes={k: set(v) for k, v in data["classes"].items()},
         writes_extensions=data["writes_extensions"],
         script_blocks=[(int(a), int(b)) for a, b in data["script_blocks"]],
+        strings={str(k): int(v) for k, v in data["strings"].items()},
     )

@@ -19,7 +19,7 @@ from planner.check.files import Unreadable, python_files, read_bytes
 from planner.check.model import Context, Finding, Rule
 from planner.check.rules import ALL
 from planner.errors import PlannerError
-from planner.questions.model import Value
+from planner.questions.model import DEFERRED, Value
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +184,8 @@ def run_check(
 ) -> Report:
     """Findings for ``root`` against ``answers``; files that do not parse are findings too."""
     config = config or CheckConfig()
+    # A question left open for a later meeting decides nothing, so no rule enforces it.
+    answers = {k: v for k, v in answers.items() if v is not DEFERRED}
     package_dir = find_package(root, package)
     patterns = [*config.exclude, *exclude]
     files = sorted(

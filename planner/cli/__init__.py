@@ -177,7 +177,7 @@ def _unconfigure_logging() -> None:
 
 
 def _register() -> None:
-    from planner.cli import check, completion, new, record, render, revisit, status
+    from planner.cli import adopt, check, completion, new, record, render, revisit, status
 
     new.register(app)
     revisit.register(app)
@@ -186,6 +186,7 @@ def _register() -> None:
     record.register(app)
     completion.register(app)
     status.register(app)
+    adopt.register(app)
 
 
 _register()

@@ -147,7 +147,7 @@ class Bank:
 
     sections: tuple[Section, ...]
     sources: tuple[str, ...] = ()
-    _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Question] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for question in self.questions():

@@ -234,6 +234,8 @@ def record_data(record: Record, bank: Bank) -> dict[str, Any]:
         data["check"] = _settings(record.check)
     if record.adr_style != DEFAULT_ADR_STYLE:
         data["adr"] = {"style": record.adr_style}
+    if record.adopted is not None:
+        data["adopted"] = record.adopted
     return data
 
 

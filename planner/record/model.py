@@ -82,6 +82,9 @@ class Record:
     """The line of each ``check`` key in the record file, for messages."""
     adr_style: str = DEFAULT_ADR_STYLE
     """How ADRs are written (``adr.style``): for adr-tools, MADR 4 or log4brains."""
+    adopted: str | None = None
+    """Set by ``planner adopt`` (the commit read, or ``unknown``): the record describes code
+    that already exists, so planner writes documents for it but never a project skeleton."""
 
     def flat_answers(self) -> dict[str, Value]:
         """``section.question -> value`` for every answer, with open questions as DEFERRED."""

@@ -41,6 +41,7 @@ TOP_KEYS = (
     "history",
     "check",
     "adr",
+    "adopted",
 )
 DECISION_KEYS = ("status", "date", "rationale", "answers", "open", "considered")
 REVISION_KEYS = ("revision", "date", "participants", "summary", "planner", "previous")
@@ -331,6 +332,11 @@ class _RecordReader(Reader):
             check=check,
             check_lines=check_lines,
             adr_style=adr_style,
+            adopted=(
+                self.string(data["adopted"], ("adopted",), allow_empty=False)
+                if "adopted" in data
+                else None
+            ),
         )
         if not self.partial and not self.problems:
             self.completeness(

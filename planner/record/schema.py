@@ -145,6 +145,8 @@ def record_schema(bank: Bank) -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {"style": {"enum": list(ADR_STYLES)}},
             },
+            "check": {"type": "object"},
+            "adopted": {"type": "string", "minLength": 1},
         },
     }
 

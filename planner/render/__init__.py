@@ -39,7 +39,7 @@ def plan_all(
     plan = plan_documents(
         record, bank, root, templates, record_path=record_location(record_file, root)
     )
-    if skeleton:
+    if skeleton and record.adopted is None:  # an adopted record describes code that exists
         from planner.render.skeleton.render import plan_skeleton
 
         plan.update(plan_skeleton(record, bank, templates))

@@ -1,0 +1,1 @@
+"""``planner adopt``: read the decisions a codebase has already made, with the evidence."""

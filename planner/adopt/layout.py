@@ -1,0 +1,266 @@
+"""Heuristic 4, layout: by feature, by layer or ports and adapters; the real feature names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planner.adopt.choices import pick, value
+from planner.adopt.codebase import Codebase, first
+from planner.adopt.model import Answer, Evidence, contradicted, left_open
+from planner.questions.model import Bank
+
+LAYERS = {
+    "models",
+    "model",
+    "views",
+    "routes",
+    "services",
+    "service",
+    "repository",
+    "repositories",
+    "forms",
+    "schemas",
+    "api",
+    "handlers",
+    "controllers",
+    "blueprint",
+    "blueprints",
+    "resources",
+    "serializers",
+    "tasks",
+    "domain",
+    "adapters",
+    "entrypoints",
+    "endpoints",
+    "queries",
+    "commands",
+}
+LAYER_PACKAGES = {
+    "models",
+    "views",
+    "routes",
+    "services",
+    "repositories",
+    "schemas",
+    "controllers",
+    "forms",
+    "serializers",
+    "handlers",
+    "endpoints",
+    "resources",
+    "api",
+}
+PORTS = {"domain", "adapters"}
+SUPPORT = {
+    "tests",
+    "test",
+    "migrations",
+    "templates",
+    "static",
+    "utils",
+    "helpers",
+    "core",
+    "common",
+    "cli",
+    "commands",
+    "plugins",
+    "vendor",
+    "contrib",
+    "locale",
+    "translations",
+}
+
+
+@dataclass
+class Shape:
+    """What the package's folders look like."""
+
+    feature_root: str = ""  # dotted, relative to the package ("modules" in indico)
+    features: dict[str, list[str]] = field(default_factory=dict)  # feature -> its layer modules
+    layer_packages: dict[str, list[str]] = field(default_factory=dict)  # layer -> module stems
+    ports: set[str] = field(default_factory=set)
+
+
+def shape(code: Codebase) -> Shape:
+    children: dict[
+        str, dict[str, set[str]]
+    ] = {}  # parent (dotted, relative) -> child -> grandchildren
+    for facts in code.app_modules:
+        parts = code.relative_module(facts).split(".") if code.relative_module(facts) else []
+        for depth in range(len(parts)):
+            parent = ".".join(parts[:depth])
+            child = parts[depth]
+            grand = parts[depth + 1] if depth + 1 < len(parts) else None
+            entry = children.setdefault(parent, {}).setdefault(child, set())
+            if grand:
+                entry.add(grand)
+    result = Shape()
+    best = 0
+    for parent in sorted(children, key=lambda p: (p.count("."), p)):
+        if parent.count(".") > 1:
+            continue
+        found = {
+            child: sorted(grand & LAYERS)
+            for child, grand in children[parent].items()
+            if len(grand & LAYERS) >= 2 and child not in LAYERS and child not in SUPPORT
+        }
+        if len(found) > best or (found and len(found) == best and parent == ""):
+            best, result.feature_root, result.features = len(found), parent, found
+    top = children.get("", {})
+    result.layer_packages = {
+        layer: sorted(g - {"__init__"}) for layer, g in top.items() if layer in LAYER_PACKAGES and g
+    }
+    result.ports = set(top) & PORTS
+    return result
+
+
+def _where(code: Codebase, relative: str) -> str:
+    base = code.package_dir.relative_to(code.root).as_posix()
+    return f"{base}/{relative.replace('.', '/')}/"
+
+
+def style(code: Codebase, bank: Bank, found: Shape) -> Answer | None:
+    qid = "layout.style"
+    if found.ports == PORTS:
+        evidence = [Evidence(_where(code, p), 0, "package") for p in sorted(found.ports)]
+        return pick(bank, qid, "ports_and_adapters", "certain", evidence)
+    feature_evidence = [
+        Evidence(
+            _where(code, f"{found.feature_root}.{f}".strip(".")),
+            0,
+            f"feature package with {', '.join(mods)}",
+        )
+        for f, mods in sorted(found.features.items())
+    ]
+    layer_evidence = [
+        Evidence(_where(code, layer), 0, f"layer package with {len(mods)} modules")
+        for layer, mods in sorted(found.layer_packages.items())
+    ]
+    single = next(iter(found.features.items()), ("", []))
+    prefix = f"{found.feature_root}.{single[0]}".strip(".")
+    share = sum(code.relative_module(f).startswith(prefix + ".") for f in code.app_modules)
+    by_feature = len(found.features) >= 2 or (
+        len(found.features) == 1
+        and len(single[1]) >= 3  # one feature with its models, services and views
+        and share * 2 <= len(code.app_modules)  # not the one folder all the code is in
+        and len(found.layer_packages) < 2
+    )
+    by_layer = len(found.layer_packages) >= 2
+    if by_feature and by_layer:
+        return contradicted(
+            qid,
+            f"{len(found.features)} feature packages and "
+            f"{len(found.layer_packages)} layer packages side by side",
+            first([*feature_evidence, *layer_evidence], 8),
+        )
+    if by_feature:
+        return pick(bank, qid, "by_feature", "likely", first(feature_evidence, 8))
+    if by_layer:
+        return pick(bank, qid, "by_layer", "likely", first(layer_evidence, 8))
+    if len(code.app_modules) <= 12 and not found.features:
+        return pick(
+            bank,
+            qid,
+            "single_context",
+            "guess",
+            [],
+            nearest=None,
+            finding="a small package with neither features nor layers",
+        )
+    return left_open(qid, "neither feature packages nor layer packages were found")
+
+
+def features(code: Codebase, bank: Bank, found: Shape, chosen: Answer | None) -> Answer | None:
+    qid = "layout.features"
+    kind = chosen.value if chosen is not None and not chosen.open else None
+    names: list[str] = []
+    evidence: list[Evidence] = []
+    if kind == "by_feature":
+        names = sorted(found.features)
+        evidence = [
+            Evidence(_where(code, f"{found.feature_root}.{n}".strip(".")), 0, "feature")
+            for n in names
+        ]
+    elif kind == "by_layer":
+        stems = [set(mods) for mods in found.layer_packages.values()]
+        common = set.union(*stems) if stems else set()
+        # a feature shows up in at least two layers
+        names = sorted(n for n in common if sum(n in s for s in stems) >= 2)
+        evidence = [
+            Evidence(_where(code, layer), 0, ", ".join(mods))
+            for layer, mods in sorted(found.layer_packages.items())
+        ]
+    elif kind == "ports_and_adapters":
+        modules = {
+            code.relative_module(f).split(".")[1]
+            for f in code.app_modules
+            if code.relative_module(f).count(".") == 1
+            and code.relative_module(f).split(".")[0] in ("domain", "services")
+        }
+        names = sorted(m for m in modules if m != "__init__")
+        evidence = [Evidence(_where(code, "domain"), 0, ", ".join(names))]
+    if not names:
+        return left_open(qid, "no feature names could be read from the layout")
+    return value(bank, qid, names, "likely", evidence[:8])
+
+
+def views(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
+    qid = "layout.views"
+    if framework == "falcon":
+        return left_open(
+            qid,
+            "Falcon resources are classes (on_get, on_post); the view style is a Flask question",
+        )
+    classful = code.imports("flask_classful")
+    method = code.imports("flask.views.MethodView", "flask.views.View")
+    if classful:
+        return pick(bank, qid, "classful", "certain", first(classful))
+    if method:
+        return pick(bank, qid, "method_views", "likely", first(method))
+    view_modules = [
+        f
+        for f in code.app_modules
+        if any(p in code.config.views or p == "controllers" for p in f.module.split(".")[1:])
+    ]
+    classes = sum(len(f.classes) for f in view_modules)
+    functions = sum(len(f.functions - set(f.classes)) for f in view_modules)
+    if view_modules and classes > functions:
+        return left_open(
+            qid,
+            f"the views are the project's own classes ({classes} classes, {functions} functions "
+            "in view modules), none of the styles the bank offers",
+            [Evidence(code.rel(f.path), 0, f"{len(f.classes)} classes") for f in view_modules[:3]],
+        )
+    routes = [
+        e
+        for _, e in code.calls("route", "add_url_rule", "get", "post")
+        if e.text.endswith(("route()", "add_url_rule()"))
+        or (
+            e.text.split(".")[0].lower() in ("bp", "blueprint", "api", "app")
+            and not e.text.startswith("app.config")
+        )
+    ]
+    if routes or code.imports("flask.Blueprint"):
+        return pick(
+            bank, qid, "functions", "likely", first(routes or code.imports("flask.Blueprint"))
+        )
+    return left_open(qid, "no views were found")
+
+
+def src_layout(code: Codebase, bank: Bank) -> Answer | None:
+    inside = code.package_dir.parent.name == "src" and code.package_dir.parent.parent == code.root
+    where = code.package_dir.relative_to(code.root).as_posix()
+    return value(
+        bank, "layout.src_layout", inside, "certain", [Evidence(where + "/", 0, "the package")]
+    )
+
+
+def adopt(code: Codebase, bank: Bank, framework: str | None) -> tuple[list[Answer | None], Shape]:
+    found = shape(code)
+    chosen = style(code, bank, found)
+    return [
+        chosen,
+        views(code, bank, framework),
+        src_layout(code, bank),
+        features(code, bank, found, chosen),
+    ], found

@@ -1,0 +1,210 @@
+"""``planner adopt`` from the command line: what it writes, prints and refuses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.adopt.conftest import LOGGER, PYPROJECT, write
+
+Invoke = Callable[..., Any]
+
+SERVICE = {
+    "pyproject.toml": PYPROJECT,
+    "Dockerfile": 'FROM python:3.12-slim\nRUN useradd app\nUSER app\nCMD ["gunicorn", "shop.wsgi:app"]\n',
+    "shop/__init__.py": "",
+    "shop/app.py": LOGGER + "from flask import Flask\n\n\ndef make_shop():\n"
+    "    logging.basicConfig()\n    app = Flask(__name__)\n    app.config.from_prefixed_env()\n"
+    "    return app\n",
+    "shop/wsgi.py": LOGGER + "from shop.app import make_shop\n\napp = make_shop()\n",
+    "tests/test_app.py": "def test_it():\n    pass\n",
+    "tests/test_wsgi.py": "def test_it():\n    pass\n",
+}
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".planner_cache" not in p.parts
+    }
+
+
+def test_writes_only_the_record_and_its_schema(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    before = tree(root)
+    result = invoke("adopt", root, "--date", "2026-11-25")
+    assert result.exit_code == 0, result.stderr
+    after = tree(root)
+    added = sorted(set(after) - set(before))
+    assert added == ["architecture/decisions.schema.json", "architecture/decisions.yaml"]
+    assert all(after[p] == before[p] for p in before)  # no existing file touched
+    record = yaml.safe_load((root / "architecture/decisions.yaml").read_text())
+    assert {d["status"] for d in record["decisions"].values()} == {"proposed"}
+    assert record["project"] == {"name": "shop", "package": "shop", "description": "Sells things."}
+    assert record["history"][0]["summary"].startswith("Adopted from code at a folder that is not")
+    init = record["decisions"]["initialization"]["answers"]
+    assert init["entry_point"] == "factory" and init["config_source"] == "env"
+    # the factory's own name, so check finds it (INI001)
+    assert record["check"] == {"extend-factories": ["make_shop"]}
+    assert "deployment.config_management = ? (open)" in result.stdout
+    assert record["decisions"]["deployment"]["open"]["config_management"] == {
+        "owner": "",
+        "revisit": "",
+    }
+    checked = invoke("check", root, "--select", "INI001,DEP002")
+    assert checked.exit_code == 0, checked.stdout
+
+
+def test_docs_adds_the_document_and_adrs_but_never_the_skeleton(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root, "--docs").exit_code == 0
+    added = set(tree(root)) - set(SERVICE)
+    assert "docs/architecture.md" in added
+    assert any(p.startswith("docs/adr/0002-") for p in added)
+    assert not [p for p in added if p.endswith(".py") or p in ("README.md", ".gitignore")]
+
+
+def test_dry_run_prints_record_and_evidence_and_writes_nothing(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    result = invoke("adopt", root, "--dry-run", "--no-cache")
+    assert result.exit_code == 0
+    assert "schema: planner-decision-record" in result.stdout
+    assert "shop/app.py:9: make_shop() creates the app: Flask()" in result.stdout
+    assert tree(root) == {k: v.encode() for k, v in SERVICE.items()}
+
+
+def test_json_report_cites_files_and_lines(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    result = invoke("adopt", root, "--dry-run", "--json")
+    data = json.loads(result.stdout)
+    artifact = data["answers"]["deployment.artifact"]
+    assert artifact["value"] == "docker" and artifact["sure"] == "certain"
+    assert artifact["evidence"] == [
+        {"path": "Dockerfile", "line": 3, "text": "the final stage runs as app"}
+    ]
+    assert data["answers"]["deployment.config_management"]["open"] is True
+
+
+def test_no_python_package_is_a_clear_message_and_exit_2(invoke: Invoke, tmp_path: Path) -> None:
+    write(tmp_path, {"README.md": "# notes\n", "tool.py": "print('x')\n"})
+    result = invoke("adopt", tmp_path)
+    assert result.exit_code == 2
+    assert "no Python package found" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "architecture").exists()
+
+
+def test_an_existing_record_is_not_replaced_without_force(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root).exit_code == 0
+    result = invoke("adopt", root)
+    assert result.exit_code == 2 and "already exists" in result.stderr
+    assert invoke("adopt", root, "--force").exit_code == 0
+
+
+def test_history_names_the_commit_and_git_is_left_alone(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    for command in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "x"]):
+        subprocess.run(command, cwd=root, env=env, check=True)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=root, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    git_before = {p: p.read_bytes() for p in (root / ".git").rglob("*") if p.is_file()}
+    assert invoke("adopt", root).exit_code == 0
+    record = yaml.safe_load((root / "architecture/decisions.yaml").read_text())
+    assert record["history"][0]["summary"] == f"Adopted from code at commit {head} by planner adopt"
+    git_after = {p: p.read_bytes() for p in (root / ".git").rglob("*") if p.is_file()}
+    assert git_after == git_before
+
+
+def test_check_with_the_adopted_record_leaves_open_questions_alone(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # No pyproject.toml, no Dockerfile: the artifact is open, so DEP001 must not run.
+    files = {k: v for k, v in SERVICE.items() if k not in ("pyproject.toml", "Dockerfile")}
+    root = write(tmp_path / "shop", files)
+    assert invoke("adopt", root).exit_code == 0
+    record = yaml.safe_load((root / "architecture/decisions.yaml").read_text())
+    assert "artifact" in record["decisions"]["deployment"]["open"]
+    result = invoke("check", root, "--json")
+    data = json.loads(result.stdout)
+    assert "DEP001" not in data["counts"], data["counts"]
+
+
+def test_revisit_and_render_of_an_adopted_record_never_write_the_skeleton(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root).exit_code == 0
+    record_file = root / "architecture/decisions.yaml"
+    assert yaml.safe_load(record_file.read_text())["adopted"] == "unknown"
+    before = tree(root)
+    result = invoke(
+        "revisit",
+        record_file,
+        "--no-input",
+        "--set",
+        "deployment.ci=github",
+        "--summary",
+        "Meeting over the adopted record",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert invoke("render", record_file).exit_code == 0
+    after = tree(root)
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    assert changed and all(
+        p.startswith(("docs/", "architecture/", ".planner/", ".adr-dir")) for p in changed
+    ), changed
+    assert all(after[p] == before[p] for p in SERVICE)  # the code is untouched
+    record = yaml.safe_load(record_file.read_text())
+    assert record["adopted"] == "unknown" and record["check"] == {"extend-factories": ["make_shop"]}
+    assert record["decisions"]["deployment"]["answers"]["ci"] == "github"
+
+
+def test_the_meeting_over_an_adopted_record_shows_the_evidence_in_each_help(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    from planner.revisit import RevisitRequest, start
+
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root).exit_code == 0
+    meeting = start(RevisitRequest(record=root / "architecture/decisions.yaml"))
+    bank = meeting.interview.bank
+    entry = bank.question("initialization.entry_point")
+    assert entry is not None
+    assert "From the code: the code says factory (certain)." in entry.help
+    assert "shop/app.py:9: make_shop() creates the app: Flask()" in entry.help
+    management = bank.question("deployment.config_management")
+    assert management is not None and "the code leaves this open" in management.help
+    # the adopted answers are the defaults
+    assert meeting.interview.default_for(entry) == "factory"
+
+
+def test_force_replaces_the_record_but_keeps_an_edited_document(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root, "--docs").exit_code == 0
+    document = root / "docs/architecture.md"
+    document.write_text(document.read_text() + "\nOur own notes.\n")
+    result = invoke("adopt", root, "--docs", "--force", "--date", "2026-12-01")
+    assert result.exit_code in (0, 1), result.stderr
+    assert "Our own notes." in document.read_text()
+    assert "2026-12-01" in (root / "architecture/decisions.yaml").read_text()
