@@ -24,7 +24,7 @@ from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-from planner.questions.model import DEFERRED, Question, Section, Value
+from planner.questions.model import DEFERRED, Choice, Question, Section, Value
 from planner.questions.values import DEFER_TOKEN, parse_text
 from planner.wizard import (
     BACK,
@@ -282,10 +282,18 @@ class QuestionaryPrompter:
             questionary.Choice(
                 c.label,
                 value=c.value,
-                description=self._describe(c.description) if c.description else None,
+                description=self._about(c),
             )
             for c in question.choices
         ]
+
+    def _about(self, choice: Choice) -> Any:
+        """A choice's description, with its flag when it names a practice the heuristics
+        argue against (shown, not judged: the team may keep it for now)."""
+        text = " ".join(
+            p for p in (choice.description, f"({choice.legacy})" if choice.legacy else "") if p
+        )
+        return self._describe(text) if text else None
 
     def _select(self, question: Question, default: Value, can_back: bool) -> Value:
         choices = self._choices(question)
@@ -357,7 +365,7 @@ class QuestionaryPrompter:
                 c.label,
                 value=c.value,
                 checked=c.value in chosen,
-                description=self._describe(c.description) if c.description else None,
+                description=self._about(c),
             )
             for c in question.choices
         ]

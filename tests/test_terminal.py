@@ -833,3 +833,28 @@ def test_a_new_meeting_points_at_the_draft_of_an_earlier_one(bank: Bank, tmp_pat
     term.press(CTRL_C)  # stopping before any answer leaves the earlier draft alone
     assert term.finish() == 130
     assert draft.read_text() == kept
+
+
+def test_a_legacy_practice_is_flagged_beside_its_description(bank: Bank, tmp_path: Path) -> None:
+    """Choices the heuristics argue against are offered, and the wizard says so."""
+    answers = answers_except(bank, tmp_path, {"initialization"})
+    answers.write_text(
+        answers.read_text()
+        + "".join(
+            f"{qid}: {value}\n"
+            for qid, value in {
+                "initialization.entry_point": "factory",
+                "initialization.wiring": "extensions",
+                "initialization.config_source": "env",
+            }.items()
+        )
+    )
+    term = Terminal("new", str(tmp_path / "svc"), "--answers", str(answers), *DATE)
+    begin(term)
+    go_through(term)
+    term.expect("When is configuration read")
+    # the select is drawn; "When the app is created" carries no flag
+    term.expect("Description: The factory reads settings; importing a module reads nothing.")
+    assert "legacy" not in term.screen_text()
+    term.press(DOWN)  # onto "At import time"
+    term.expect(r"\(legacy: keep for now\)")
