@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner import bounded_read
 from planner.errors import PlannerError, WriteError
 from planner.files import baseline, journal
 from planner.files.lock import project_lock
@@ -65,10 +66,10 @@ def _writing(root: Path, dry_run: bool) -> contextlib.AbstractContextManager[Non
 def snapshot(path: Path) -> bytes | None:
     """The bytes of ``path`` now (None when it does not exist), to pass as ``expect`` later."""
     try:
-        return path.read_bytes()
+        return bounded_read.read_bytes(path)
     except FileNotFoundError:
         return None
-    except OSError:
+    except (OSError, PlannerError):
         return None  # the loader reports unreadable files with their name
 
 
@@ -76,7 +77,7 @@ def check_unchanged(expect: Mapping[Path, bytes | None]) -> None:
     """Refuse when a file read earlier (path -> bytes, None: absent) differs now."""
     for target, before in expect.items():
         try:
-            now: bytes | None = target.read_bytes()
+            now: bytes | None = bounded_read.read_bytes(target)
         except FileNotFoundError:
             now = None
         except OSError as exc:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from planner import bounded_read
 from planner.errors import WriteError
 from planner.files.containment import contained
 
@@ -100,7 +101,7 @@ def clear(root: Path) -> None:
 def _load(root: Path) -> tuple[str, str, list[Entry]] | None:
     path = contained(root, JOURNAL)
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(bounded_read.read_bytes(path, 1024 * 1024))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
