@@ -116,10 +116,17 @@ def apply(
     with _writing(root, dry_run):
         if not dry_run:
             check_unchanged(expect or {})
-        return _apply(plan, root, force=force, dry_run=dry_run)
+        return _apply(plan, root, force=force, dry_run=dry_run, expect=expect or {})
 
 
-def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome:
+def _apply(
+    plan: FilePlan,
+    root: Path,
+    *,
+    force: bool,
+    dry_run: bool,
+    expect: Mapping[Path, bytes | None],
+) -> Outcome:
     if not dry_run:
         journal.sweep(root, list(plan.files))
     old_baseline = baseline.load(root)
@@ -142,7 +149,12 @@ def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
     if files:
-        commit(root, _ordered(files, plan), durable={p for p in files if p not in plan.tracked})
+        commit(
+            root,
+            _ordered(files, plan),
+            durable={p for p in files if p not in plan.tracked},
+            verify=lambda: check_unchanged(expect),
+        )
     logger.info("%d files changed under %s", len(written), root)
     return Outcome(steps, written, dry_run=False)
 
@@ -226,11 +238,19 @@ def update(
     with _writing(root, dry_run):
         if not dry_run:
             check_unchanged(expect or {})
-        return _update(plan, root, dry_run=dry_run, restore=restore, prune=prune)
+        return _update(
+            plan, root, dry_run=dry_run, restore=restore, prune=prune, expect=expect or {}
+        )
 
 
 def _update(
-    plan: FilePlan, root: Path, *, dry_run: bool, restore: bool, prune: bool
+    plan: FilePlan,
+    root: Path,
+    *,
+    dry_run: bool,
+    restore: bool,
+    prune: bool,
+    expect: Mapping[Path, bytes | None],
 ) -> UpdateOutcome:
     if not dry_run:
         journal.sweep(root, list(plan.files))
@@ -262,6 +282,7 @@ def _update(
             _ordered(files, plan),
             durable={p for p in files if p not in plan.tracked},
             remove=removing,
+            verify=lambda: check_unchanged(expect),
         )
     logger.info(
         "updated %d files, %d conflicts, removed %d", len(writing), len(conflicts), len(removing)
