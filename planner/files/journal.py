@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -30,11 +31,12 @@ JOURNAL = ".planner/journal.json"
 STAGED = "staged"
 COMMITTED = "committed"
 _TOKEN = re.compile(r"^planner[0-9]+$")
-# Leftovers of an interrupted write: ours (.NAME.planner123.tmp/.bak), older planner
-# versions' backups (.NAME.123.bak) and staged copies (.NAME.abcd1234.tmp).
-_LEFTOVER = re.compile(
-    r"^\.(?P<name>.+)\.(?:planner[0-9]+\.(?:tmp|bak)|[0-9]+\.bak|[a-z0-9_]{8}\.tmp)$"
-)
+# Leftovers of an interrupted write: exactly planner's own token format
+# (.NAME.planner123.tmp/.bak). Names like .settings.py.20261124.bak or
+# .notes.md.my_notes.tmp are the team's, whatever file they sit beside.
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.planner[0-9]+\.(?:tmp|bak)$")
+# The lock's own staging file (.planner/lock-123.new), left by a kill -9 while taking the lock.
+_LOCK_LEFTOVER = re.compile(r"^lock-[0-9]+\.new$")
 
 
 @dataclass(frozen=True)
@@ -165,11 +167,30 @@ def _undo(root: Path, tok: str, entry: Entry) -> None:
     tmp.unlink(missing_ok=True)
 
 
+def _abandoned(path: str) -> bool:
+    """True when no process holds ``path`` locked (its owner, taking the lock, was killed)."""
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # still being created by a live planner
+    finally:
+        os.close(fd)
+    return True
+
+
 def sweep(root: Path, known: list[str]) -> list[Path]:
     """Remove staged copies and backups left beside files planner generates."""
     from planner.files import baseline
 
-    paths = set(known) | set(baseline.load(root)) | {baseline.BASELINE}
+    paths = set(known) | set(baseline.load(root)) | {baseline.BASELINE, JOURNAL}
     folders: dict[str, set[str]] = {}
     for path in paths:
         pure = PurePosixPath(path)
@@ -182,6 +203,12 @@ def sweep(root: Path, known: list[str]) -> list[Path]:
         except (OSError, WriteError):
             continue
         for item in listing:
+            if folder == ".planner" and _LOCK_LEFTOVER.match(item.name):
+                if _abandoned(item.path):
+                    with contextlib.suppress(OSError):
+                        os.unlink(item.path)
+                        removed.append(Path(item.path))
+                continue
             match = _LEFTOVER.match(item.name)
             if not match or not item.is_file(follow_symlinks=False):
                 continue
