@@ -56,9 +56,18 @@ class ChangedMeanwhileError(PlannerError):
     """A file planner read (the record) changed on disk before planner wrote its result."""
 
 
+class PendingWriteError(PlannerError):
+    """A dry run found an interrupted write it must not recover."""
+
+
 def _writing(root: Path, dry_run: bool) -> contextlib.AbstractContextManager[None]:
     """The project lock for a write; a dry run takes it only to finish an interrupted write."""
-    if dry_run and not journal.pending(root):
+    if dry_run:
+        if journal.pending(root):
+            raise PendingWriteError(
+                f"{root / journal.JOURNAL} says an earlier write was interrupted; a dry run "
+                "changes nothing, so run the command without --dry-run to finish or undo it"
+            )
         return contextlib.nullcontext()
     return project_lock(root)
 

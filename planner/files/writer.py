@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import stat
@@ -153,7 +154,10 @@ def commit(
             continue
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise UnsafePathError(target, root)
-        entries.append(journal.Entry(relative, target.exists(), relative in remove))
+        digest = None
+        if relative in files and not target.exists():
+            digest = hashlib.sha256(files[relative]).hexdigest()
+        entries.append(journal.Entry(relative, target.exists(), relative in remove, digest))
     if not entries:
         return []
     for entry in entries:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -73,7 +74,12 @@ def test_a_staged_journal_is_undone(tmp_path: Path) -> None:
         tmp_path,
         journal.STAGED,
         "planner5",
-        [journal.Entry("docs/a.md", True), journal.Entry("docs/c.md", False)],
+        [
+            journal.Entry("docs/a.md", True),
+            journal.Entry(
+                "docs/c.md", False, sha256=hashlib.sha256(new_file.read_bytes()).hexdigest()
+            ),
+        ],
     )
     assert journal.recover(tmp_path) == "undid an interrupted write of 2 files"
     assert target.read_text() == "old\n" and not new_file.exists() and not backup.exists()

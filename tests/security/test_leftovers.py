@@ -42,9 +42,13 @@ def test_team_files_that_look_like_backups_survive_render(project: Path) -> None
 
 def test_leftovers_of_a_killed_planner_in_planner_folder_are_swept(project: Path) -> None:
     planner = project / ".planner"
-    stale = [planner / ".journal.json.planner999999.tmp", planner / "lock-999999.new"]
+    killed = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    killed.kill()  # kill -9: a real process id that no longer runs
+    killed.wait(timeout=30)
+    pid = killed.pid
+    stale = [planner / f".journal.json.planner{pid}.tmp", planner / f"lock-{pid}.new"]
     for path in stale:
-        path.write_text("999999\n")
+        path.write_text(f"{pid}\n")
     result = run("render", "--force", cwd=project)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in stale if p.exists()] == []
