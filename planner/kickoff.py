@@ -115,6 +115,11 @@ def start(request: NewRequest, *, today: dt.date | None = None) -> Kickoff:
         raise AnswerError(f"--record {request.record}: give a path inside the project folder")
     if request.record.parts and request.record.parts[0] == ".planner":
         raise AnswerError(f"--record {request.record}: .planner/ holds planner's own files")
+    if request.record.name == SCHEMA_FILENAME:
+        raise AnswerError(
+            f"--record {request.record}: planner writes the record's JSON Schema there; "
+            "choose another name (the default is architecture/decisions.yaml)"
+        )
     if record_path.exists() and not request.force and not request.resume:
         raise TargetExistsError(
             f"{record_path} already exists; use `planner revisit` to change decisions, "
@@ -198,7 +203,9 @@ def finish(kickoff: Kickoff, *, template_dirs: Sequence[Path] = ()) -> Outcome:
     plan = plan_all(record, kickoff.bank, root, record_file=path, template_dirs=template_dirs)
     record_rel = record_location(path, root)
     schema_rel = str(PurePosixPath(record_rel).parent / SCHEMA_FILENAME)
-    check_record_path(plan, schema_rel)
+    if schema_rel == record_rel:
+        raise AnswerError(f"--record {record_rel}: planner writes the record's JSON Schema there")
+    check_record_path(plan, record_rel, schema_rel)
     plan.add(record_rel, record_bytes(record, kickoff.bank), tracked=False)
     plan.add(schema_rel, schema_text(kickoff.bank), tracked=False)
     expect = {path: kickoff.record_before}

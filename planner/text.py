@@ -17,9 +17,17 @@ def ascii_fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """``"Billing & Payments!"`` -> ``"billing-payments"``; never empty."""
+    """``"Billing & Payments!"`` -> ``"billing-payments"``; never empty, at most 80 characters.
+
+    Slugs become file names (ADRs): a long choice label must not exceed the
+    file system's limit on a name (255 bytes).
+    """
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
-    return slug or "untitled"
+    return slug[:SLUG_MAX].rstrip("-") or "untitled"
+
+
+#: The longest slug :func:`slugify` returns.
+SLUG_MAX = 80
 
 
 def identifier(text: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner import bounded_read
 from planner.errors import PlannerError, WriteError
 from planner.files import baseline, journal
 from planner.files.lock import project_lock
@@ -55,9 +56,18 @@ class ChangedMeanwhileError(PlannerError):
     """A file planner read (the record) changed on disk before planner wrote its result."""
 
 
+class PendingWriteError(PlannerError):
+    """A dry run found an interrupted write it must not recover."""
+
+
 def _writing(root: Path, dry_run: bool) -> contextlib.AbstractContextManager[None]:
     """The project lock for a write; a dry run takes it only to finish an interrupted write."""
-    if dry_run and not journal.pending(root):
+    if dry_run:
+        if journal.pending(root):
+            raise PendingWriteError(
+                f"{root / journal.JOURNAL} says an earlier write was interrupted; a dry run "
+                "changes nothing, so run the command without --dry-run to finish or undo it"
+            )
         return contextlib.nullcontext()
     return project_lock(root)
 
@@ -65,10 +75,10 @@ def _writing(root: Path, dry_run: bool) -> contextlib.AbstractContextManager[Non
 def snapshot(path: Path) -> bytes | None:
     """The bytes of ``path`` now (None when it does not exist), to pass as ``expect`` later."""
     try:
-        return path.read_bytes()
+        return bounded_read.read_bytes(path)
     except FileNotFoundError:
         return None
-    except OSError:
+    except (OSError, PlannerError):
         return None  # the loader reports unreadable files with their name
 
 
@@ -76,7 +86,7 @@ def check_unchanged(expect: Mapping[Path, bytes | None]) -> None:
     """Refuse when a file read earlier (path -> bytes, None: absent) differs now."""
     for target, before in expect.items():
         try:
-            now: bytes | None = target.read_bytes()
+            now: bytes | None = bounded_read.read_bytes(target)
         except FileNotFoundError:
             now = None
         except OSError as exc:
@@ -115,10 +125,17 @@ def apply(
     with _writing(root, dry_run):
         if not dry_run:
             check_unchanged(expect or {})
-        return _apply(plan, root, force=force, dry_run=dry_run)
+        return _apply(plan, root, force=force, dry_run=dry_run, expect=expect or {})
 
 
-def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome:
+def _apply(
+    plan: FilePlan,
+    root: Path,
+    *,
+    force: bool,
+    dry_run: bool,
+    expect: Mapping[Path, bytes | None],
+) -> Outcome:
     if not dry_run:
         journal.sweep(root, list(plan.files))
     old_baseline = baseline.load(root)
@@ -141,7 +158,12 @@ def _apply(plan: FilePlan, root: Path, *, force: bool, dry_run: bool) -> Outcome
     if new_baseline != old_baseline:
         files[baseline.BASELINE] = baseline.dump(new_baseline)
     if files:
-        commit(root, _ordered(files, plan), durable={p for p in files if p not in plan.tracked})
+        commit(
+            root,
+            _ordered(files, plan),
+            durable={p for p in files if p not in plan.tracked},
+            verify=lambda: check_unchanged(expect),
+        )
     logger.info("%d files changed under %s", len(written), root)
     return Outcome(steps, written, dry_run=False)
 
@@ -225,11 +247,19 @@ def update(
     with _writing(root, dry_run):
         if not dry_run:
             check_unchanged(expect or {})
-        return _update(plan, root, dry_run=dry_run, restore=restore, prune=prune)
+        return _update(
+            plan, root, dry_run=dry_run, restore=restore, prune=prune, expect=expect or {}
+        )
 
 
 def _update(
-    plan: FilePlan, root: Path, *, dry_run: bool, restore: bool, prune: bool
+    plan: FilePlan,
+    root: Path,
+    *,
+    dry_run: bool,
+    restore: bool,
+    prune: bool,
+    expect: Mapping[Path, bytes | None],
 ) -> UpdateOutcome:
     if not dry_run:
         journal.sweep(root, list(plan.files))
@@ -261,6 +291,7 @@ def _update(
             _ordered(files, plan),
             durable={p for p in files if p not in plan.tracked},
             remove=removing,
+            verify=lambda: check_unchanged(expect),
         )
     logger.info(
         "updated %d files, %d conflicts, removed %d", len(writing), len(conflicts), len(removing)

@@ -10,6 +10,8 @@ import json
 import logging
 from pathlib import Path
 
+from planner import bounded_read
+
 logger = logging.getLogger(__name__)
 
 BASELINE = ".planner/baseline.json"
@@ -19,7 +21,7 @@ _VERSION = 1
 def load(root: Path) -> dict[str, bytes]:
     path = root / BASELINE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(bounded_read.read_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:

@@ -17,9 +17,11 @@ import json
 import logging
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from planner import bounded_read
 from planner.errors import WriteError
 from planner.files.containment import contained
 
@@ -29,11 +31,13 @@ JOURNAL = ".planner/journal.json"
 STAGED = "staged"
 COMMITTED = "committed"
 _TOKEN = re.compile(r"^planner[0-9]+$")
-# Leftovers of an interrupted write: ours (.NAME.planner123.tmp/.bak), older planner
-# versions' backups (.NAME.123.bak) and staged copies (.NAME.abcd1234.tmp).
-_LEFTOVER = re.compile(
-    r"^\.(?P<name>.+)\.(?:planner[0-9]+\.(?:tmp|bak)|[0-9]+\.bak|[a-z0-9_]{8}\.tmp)$"
-)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Leftovers of an interrupted write: exactly planner's own token format
+# (.NAME.planner123.tmp/.bak). Names like .settings.py.20261124.bak or
+# .notes.md.my_notes.tmp are the team's, whatever file they sit beside.
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.planner[0-9]+\.(?:tmp|bak)$")
+# The lock's own staging file (.planner/lock-123.new), left by a kill -9 while taking the lock.
+_LOCK_LEFTOVER = re.compile(r"^lock-[0-9]+\.new$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class Entry:
     target: str
     backup: bool
     remove: bool = False
+    sha256: str | None = None
+    """For a new file: the hash of the bytes planner renames in, so an undo removes
+    only that file (never a file of the team that a hand-made journal names)."""
 
     def tmp_path(self, root: Path, token: str) -> Path:
         target = contained(root, self.target)
@@ -74,7 +81,10 @@ def write(root: Path, state: str, tok: str, entries: list[Entry]) -> None:
         "note": "An unfinished write of planner; the next planner command completes or undoes it.",
         "state": state,
         "token": tok,
-        "entries": [{"target": e.target, "backup": e.backup, "remove": e.remove} for e in entries],
+        "entries": [
+            {"target": e.target, "backup": e.backup, "remove": e.remove, "sha256": e.sha256}
+            for e in entries
+        ],
     }
     tmp = path.with_name(f".{path.name}.{tok}.tmp")
     try:
@@ -100,7 +110,7 @@ def clear(root: Path) -> None:
 def _load(root: Path) -> tuple[str, str, list[Entry]] | None:
     path = contained(root, JOURNAL)
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(bounded_read.read_bytes(path, 1024 * 1024))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
@@ -108,16 +118,25 @@ def _load(root: Path) -> tuple[str, str, list[Entry]] | None:
             f"{path} (an unfinished write) cannot be read: {exc}; "
             "check the project's files and remove it by hand"
         ) from None
-    try:
-        state, tok = data["state"], data["token"]
-        entries = [
-            Entry(str(e["target"]), bool(e["backup"]), bool(e.get("remove", False)))
-            for e in data["entries"]
-        ]
-    except (KeyError, TypeError) as exc:
-        raise WriteError(f"{path} (an unfinished write) is malformed: {exc}") from None
+    malformed = WriteError(
+        f"{path} (an unfinished write) is not one planner wrote; nothing was recovered. "
+        "Check the project's files and remove it by hand"
+    )
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise malformed
+    state, tok = data.get("state"), data.get("token")
     if state not in (STAGED, COMMITTED) or not isinstance(tok, str) or not _TOKEN.match(tok):
-        raise WriteError(f"{path} (an unfinished write) is malformed")
+        raise malformed
+    entries = []
+    for item in data["entries"]:
+        if not isinstance(item, dict) or not isinstance(item.get("target"), str):
+            raise malformed
+        backup, remove, digest = item.get("backup"), item.get("remove", False), item.get("sha256")
+        if not isinstance(backup, bool) or not isinstance(remove, bool):
+            raise malformed
+        if digest is not None and not (isinstance(digest, str) and _SHA256.match(digest)):
+            raise malformed
+        entries.append(Entry(item["target"], backup, remove, digest))
     return state, tok, entries
 
 
@@ -159,16 +178,58 @@ def _undo(root: Path, tok: str, entry: Entry) -> None:
             backup.unlink()  # never replaced: the old file is still in place
         elif backup.exists():
             os.replace(backup, target)
-    elif not entry.remove and not tmp.exists():
-        target.unlink(missing_ok=True)  # a new file that was already renamed in
+    elif not entry.remove and not tmp.exists() and _is_ours(target, entry.sha256):
+        target.unlink()  # a new file that was already renamed in, byte for byte planner's
     tmp.unlink(missing_ok=True)
+
+
+def _is_ours(target: Path, digest: str | None) -> bool:
+    """True when ``target`` is a regular file holding exactly the bytes the journal names."""
+    import hashlib
+
+    if digest is None or target.is_symlink() or not target.is_file():
+        return False
+    try:
+        data = bounded_read.read_bytes(target, 256 * 1024 * 1024)
+    except (OSError, bounded_read.UnreadableInputError):
+        return False
+    return hashlib.sha256(data).hexdigest() == digest
+
+
+def _abandoned(path: str) -> bool:
+    """True when the process named in ``lock-PID.new`` is gone and no one holds it locked."""
+    import fcntl
+
+    pid = int(os.path.basename(path)[len("lock-") : -len(".new")])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        pass  # gone: the file is a leftover of a kill -9 while taking the lock
+    except OSError:
+        return False  # alive (another user's process)
+    else:
+        return False  # alive: it may be between creating the file and locking it
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # still being created by a live planner
+    finally:
+        os.close(fd)
+    return True
 
 
 def sweep(root: Path, known: list[str]) -> list[Path]:
     """Remove staged copies and backups left beside files planner generates."""
     from planner.files import baseline
 
-    paths = set(known) | set(baseline.load(root)) | {baseline.BASELINE}
+    paths = set(known) | set(baseline.load(root)) | {baseline.BASELINE, JOURNAL}
     folders: dict[str, set[str]] = {}
     for path in paths:
         pure = PurePosixPath(path)
@@ -181,6 +242,12 @@ def sweep(root: Path, known: list[str]) -> list[Path]:
         except (OSError, WriteError):
             continue
         for item in listing:
+            if folder == ".planner" and _LOCK_LEFTOVER.match(item.name):
+                if _abandoned(item.path):
+                    with contextlib.suppress(OSError):
+                        os.unlink(item.path)
+                        removed.append(Path(item.path))
+                continue
             match = _LEFTOVER.match(item.name)
             if not match or not item.is_file(follow_symlinks=False):
                 continue

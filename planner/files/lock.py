@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from planner import bounded_read
 from planner.errors import PlannerError, WriteError
 from planner.files.containment import contained
 from planner.files.writer import ensure_dir
@@ -39,8 +40,8 @@ class ProjectLocked(PlannerError):
 
 def _owner(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8").strip() or "unknown"
-    except (OSError, UnicodeDecodeError):
+        return bounded_read.read_bytes(path, 4096).decode("utf-8").strip() or "unknown"
+    except (OSError, UnicodeDecodeError, bounded_read.UnreadableInputError):
         return "unknown"
 
 

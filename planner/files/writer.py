@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,6 +129,7 @@ def commit(
     *,
     durable: set[str] | None = None,
     remove: Sequence[str] = (),
+    verify: Callable[[], None] | None = None,
 ) -> list[Path]:
     """Write many files (and delete ``remove``) as one step that a crash cannot split.
 
@@ -138,7 +140,9 @@ def commit(
     is finished or undone by the next command (see ``planner.files.journal``).
     Files in ``durable`` (all, when it is None) are flushed to the disk before
     the swap; generated files can be rendered again from the record, so they
-    skip that cost. Existing files keep their permission bits.
+    skip that cost. Existing files keep their permission bits. ``verify`` runs
+    after staging, right before the first rename: if it raises (a file read
+    earlier changed meanwhile), every staged copy is removed and nothing changes.
     """
     from planner.files import journal
 
@@ -150,7 +154,10 @@ def commit(
             continue
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise UnsafePathError(target, root)
-        entries.append(journal.Entry(relative, target.exists(), relative in remove))
+        digest = None
+        if relative in files and not target.exists():
+            digest = hashlib.sha256(files[relative]).hexdigest()
+        entries.append(journal.Entry(relative, target.exists(), relative in remove, digest))
     if not entries:
         return []
     for entry in entries:
@@ -167,6 +174,9 @@ def commit(
                 files[entry.target],
                 durable=durable is None or entry.target in durable,
             )
+        _pause_for_tests(0)
+        if verify is not None:
+            verify()
         with _DeferredInterrupt():
             _swap(root, tok, entries)
     except BaseException as exc:
@@ -192,7 +202,11 @@ def _pause_for_tests(step: int) -> None:
 
         sys.stderr.write(f"planner: paused after step {step}\n")
         sys.stderr.flush()
-        time.sleep(600)
+        resume = os.environ.get("PLANNER_TEST_RESUME_WHEN")
+        for _ in range(6000):
+            if resume and os.path.exists(resume):
+                return
+            time.sleep(0.1)
 
 
 def _swap(root: Path, tok: str, entries: list[journal.Entry]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from planner import marked_yaml, resources
+from planner import bounded_read, marked_yaml, resources
 from planner.errors import InputFileError, QuestionBankError
 from planner.marked_yaml import Document, Path_
 from planner.questions.model import (
@@ -390,7 +390,7 @@ def load_bank(packs: Sequence[Path] = ()) -> Bank:
     docs[str(bank_path)] = doc
     for pack in packs:
         try:
-            raw = pack.read_bytes()
+            raw = bounded_read.read_bytes(pack)
         except OSError as exc:
             raise QuestionBankError(
                 [marked_yaml.Document(str(pack), None).problem((), f"cannot read: {exc.strerror}")]

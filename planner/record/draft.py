@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from planner import marked_yaml
+from planner import bounded_read, marked_yaml
 from planner.errors import InputFileError, RecordError
 from planner.files.writer import atomic_write
 from planner.questions.model import DEFERRED, Bank, Value
@@ -74,7 +74,7 @@ def _part(doc: marked_yaml.Document, name: str) -> marked_yaml.Document:
 
 def load_draft(path: Path, bank: Bank) -> Draft:
     try:
-        doc = marked_yaml.load(path.read_bytes(), str(path))
+        doc = marked_yaml.load(bounded_read.read_bytes(path), str(path))
     except InputFileError as exc:
         raise RecordError(exc.problems) from None
     if doc.data is None:

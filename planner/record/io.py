@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from planner import marked_yaml
+from planner import bounded_read, marked_yaml
 from planner.errors import InputFileError, RecordError
 from planner.files.writer import atomic_write
 from planner.questions.loader import load_bank
@@ -49,7 +49,7 @@ class LoadedRecord:
 
 def _document(path: Path) -> marked_yaml.Document:
     try:
-        raw = path.read_bytes()
+        raw = bounded_read.read_bytes(path)
     except FileNotFoundError:
         raise RecordError(
             [marked_yaml.Document(str(path), None).problem((), "file not found")]
@@ -283,10 +283,17 @@ def dump_revised(loaded: LoadedRecord, record: Record) -> str:
     return text
 
 
+def _current(path: Path) -> bytes | None:
+    try:
+        return bounded_read.read_bytes(path)
+    except (OSError, bounded_read.UnreadableInputError):
+        return None
+
+
 def save_record(path: Path, record: Record, bank: Bank) -> bool:
     """Write the record atomically; return False when the file already had these bytes."""
     text = dump_record(record, bank).encode("utf-8")
-    if path.is_file() and path.read_bytes() == text:
+    if path.is_file() and _current(path) == text:
         logger.info("record %s unchanged", path)
         return False
     atomic_write(path, text)

@@ -197,6 +197,11 @@ class _RecordReader(Reader):
         if number < 1:
             self.fail(path, f"revision numbers start at 1, found {number}")
             return None
+        if not earlier and len(path) >= 2 and path[-2] == 0 and number != 1:
+            # ADRs are numbered from the history: a first revision of 2 or 1000 would
+            # give the first decisions ADR numbers already taken, duplicating them.
+            self.fail(path, f"the first revision must be 1, found {number}")
+            return None
         if any(r.number == number for r in earlier):
             self.fail(path, f"revision {number} appears more than once in the history")
             return None

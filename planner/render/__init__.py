@@ -17,9 +17,23 @@ def record_location(record_file: Path, root: Path) -> str:
 
 
 def default_root(record_file: Path) -> Path:
-    """The project folder of a record: the parent of ``architecture/``, else the record's folder."""
+    """The project folder of a record: the nearest folder up from it that holds ``.planner/``.
+
+    ``planner new`` puts ``.planner/`` in the project folder whatever ``--record``
+    says, so render, revisit and status find the same root (and the same lock)
+    for ``team/decisions.yaml`` as for ``architecture/decisions.yaml``. Without
+    ``.planner/`` (a record not rendered yet): the parent of ``architecture/``,
+    else the record's folder.
+    """
     parent = record_file.parent
-    return parent.parent if parent.name == "architecture" else parent
+    fallback = parent.parent if parent.name == "architecture" else parent
+    if (fallback / ".planner").is_dir():
+        return fallback
+    here = Path(os.path.abspath(parent))
+    for candidate in (here, *here.parents):
+        if (candidate / ".planner").is_dir():
+            return candidate
+    return fallback
 
 
 def plan_all(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from planner import bounded_read
 from planner.files.plan import FilePlan
 from planner.files.writer import contained
 from planner.questions.model import Bank
@@ -56,7 +57,7 @@ def adr_folder(root: Path) -> str:
     """The ADR folder named by an existing ``.adr-dir`` (adr-tools' convention), or docs/adr."""
     marker = contained(root, ".adr-dir")
     if marker.is_file():
-        named = marker.read_text(encoding="utf-8").strip()
+        named = bounded_read.read_bytes(marker, 4096).decode("utf-8", "replace").strip()
         if named:
             contained(root, named)
             return posixpath.normpath(named)
@@ -150,10 +151,18 @@ def plan_documents(
     if style.name == "log4brains":
         plan.add(".log4brains.yml", log4brains.config(record.project.name, adr_dir))
     marker = root / ".adr-dir"
-    if not marker.exists() or marker.read_text(encoding="utf-8") == adr_dir + "\n":
+    if not marker.exists() or _marker_text(marker) == adr_dir + "\n":
         plan.add(".adr-dir", adr_dir + "\n")
     logger.info("planned %d documents (%d ADRs)", len(plan.files), len(views))
     return plan
+
+
+def _marker_text(marker: Path) -> str | None:
+    """What ``.adr-dir`` says (None when it cannot be read as a small regular file)."""
+    try:
+        return bounded_read.read_bytes(marker, 4096).decode("utf-8")
+    except (OSError, UnicodeDecodeError, bounded_read.UnreadableInputError):
+        return None
 
 
 def _link_chains(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -22,18 +23,22 @@ def test_leftovers_of_interrupted_writes_are_removed_by_the_next_run(tmp_path: P
     apply(plan(), tmp_path)
     docs = tmp_path / "docs"
     stale = [
-        docs / ".a.md.4242.bak",  # a backup of an older planner killed mid-swap
-        docs / ".b.md.k2x9_q1z.tmp",  # a staged copy of an older planner
         docs / ".a.md.planner77.tmp",
+        docs / ".b.md.planner77.bak",
         tmp_path / ".planner" / ".baseline.json.planner77.bak",
     ]
     for path in stale:
         path.write_text("half\n")
-    mine = docs / ".notes.md.1.bak"  # not beside a file planner knows: not planner's to delete
-    mine.write_text("keep\n")
+    mine = [
+        docs / ".notes.md.1.bak",  # not beside a file planner knows: not planner's to delete
+        docs / ".a.md.4242.bak",  # beside a generated file, but not planner's token format
+        docs / ".b.md.k2x9_q1z.tmp",
+    ]
+    for path in mine:
+        path.write_text("keep\n")
     apply(plan("changed\n"), tmp_path)
     assert [p for p in stale if p.exists()] == []
-    assert mine.read_text() == "keep\n"
+    assert [p.read_text() for p in mine] == ["keep\n"] * 3
 
 
 def test_a_journal_cannot_make_recovery_touch_files_outside(tmp_path: Path) -> None:
@@ -69,7 +74,12 @@ def test_a_staged_journal_is_undone(tmp_path: Path) -> None:
         tmp_path,
         journal.STAGED,
         "planner5",
-        [journal.Entry("docs/a.md", True), journal.Entry("docs/c.md", False)],
+        [
+            journal.Entry("docs/a.md", True),
+            journal.Entry(
+                "docs/c.md", False, sha256=hashlib.sha256(new_file.read_bytes()).hexdigest()
+            ),
+        ],
     )
     assert journal.recover(tmp_path) == "undid an interrupted write of 2 files"
     assert target.read_text() == "old\n" and not new_file.exists() and not backup.exists()

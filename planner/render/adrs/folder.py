@@ -11,6 +11,7 @@ are listed but take no number.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,6 +86,12 @@ def scan(folder: Path) -> list[ExistingAdr]:
         return []
     found = []
     for path in sorted(folder.iterdir()):
+        try:
+            path.name.encode("utf-8")
+        except UnicodeEncodeError:  # a name in another encoding (caf\xe9): not ours to read
+            shown = os.fsencode(path.name).decode("utf-8", "backslashreplace")
+            logger.warning("skipping %s/%s: the file name is not UTF-8", folder, shown)
+            continue
         kind = _kind(path.name)
         if kind is None or not path.is_file() or not within(folder, path):
             continue  # a symlink that leads out of the ADR folder is not read
