@@ -15,8 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import questionary
@@ -36,8 +35,18 @@ from planner.wizard import (
     _Back,
     label,
 )
+from planner.wizard_text import (
+    BACK_KEY,
+    Rewrapped,
+    as_text,
+    fit,
+    repair,
+    review_lines,
+    review_title,
+    start_lines,
+    wrap,
+)
 
-BACK_KEY = "Esc"
 _DEFER = "__planner_defer__"
 _BACK = "__planner_back__"
 _MORE = "__planner_more__"
@@ -53,33 +62,6 @@ _STYLE = questionary.Style(
     ]
 )
 _RESERVED_ROWS = 9  # the review's question, its four choices and some air
-
-
-class _Rewrapped(str):
-    """Text handed to questionary that wraps itself again each time it is drawn.
-
-    questionary puts a prompt's question and a choice's description into the
-    screen with ``str.format``; prompt_toolkit draws again when the terminal is
-    resized, so formatting re-wraps the text to the new width at word boundaries.
-    """
-
-    _wrap: Callable[[], str]
-
-    def __new__(cls, wrap: Callable[[], str]) -> _Rewrapped:
-        made = super().__new__(cls, wrap())
-        made._wrap = wrap
-        return made
-
-    def __format__(self, spec: str) -> str:
-        return format(self._wrap(), spec)
-
-
-def repair(text: str) -> str:
-    """Undo surrogate escapes a non-UTF-8 locale leaves in typed text, when the bytes are UTF-8."""
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8")
-    except UnicodeError:
-        return text
 
 
 class QuestionaryPrompter:
@@ -107,15 +89,7 @@ class QuestionaryPrompter:
 
     def _wrap(self, text: str, indent: str = "", first: str | None = None, spare: int = 1) -> str:
         """``text`` broken at word boundaries to fit the terminal (``spare`` columns free)."""
-        width = max(self._size()[0] - spare, 20)
-        return textwrap.fill(
-            " ".join(text.split()),
-            width=width,
-            initial_indent=indent if first is None else first,
-            subsequent_indent=indent,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        return wrap(text, self._size()[0] - spare, indent, first)
 
     def _print(self, parts: list[tuple[str, str]]) -> None:
         print_formatted_text(FormattedText(parts), output=self._output, style=_STYLE)
@@ -152,29 +126,15 @@ class QuestionaryPrompter:
     def _message(self, text: str, hint: str = "", end: str = "") -> str:
         """A prompt's question and its key hint, wrapped; questionary adds "? " and a space."""
         full = f"{text} {hint}".strip()
-        return _Rewrapped(lambda: self._wrap(full, "  ", "  ", spare=2)[2:] + end)
+        return Rewrapped(lambda: self._wrap(full, "  ", "  ", spare=2)[2:] + end)
 
     # -- output -------------------------------------------------------------
 
     def start(self, sections: Sequence[Section], *, resumed: bool, keeps_draft: bool) -> None:
-        heuristics = [s for s in sections if s.kind == "heuristic"]
-        facts = [s for s in sections if s.kind != "heuristic"]
         self._print([("", "\n"), ("class:question", "Architecture kickoff")])
         if resumed:
             self._say("", "Continuing from the draft: the answers given so far are kept.")
-        count = f"{len(heuristics)} heuristic{'s' if len(heuristics) != 1 else ''}"
-        plan = f"A few facts about the project, then {count}" if facts else count.capitalize()
-        lines = [
-            f"{plan}, each with a short introduction and its questions.",
-            "At each introduction, press a to accept the suggested answers for that "
-            "part, or Enter to go through its questions one by one.",
-            f"{BACK_KEY} goes back one question, in every prompt. "
-            "Pick Decide later (? in a text prompt) to leave a question open.",
-            "A review of every answer comes at the end; nothing is written before it.",
-            "Ctrl-C stops and keeps a draft; --resume continues from it."
-            if keeps_draft
-            else "Ctrl-C stops; nothing is written.",
-        ]
+        lines = start_lines(sections, resumed=resumed, keeps_draft=keeps_draft)
         for line in lines:
             self._say("class:instruction", line, "  ", "• ")
         questionary.press_any_key_to_continue("Press any key to begin", **self._io).unsafe_ask()
@@ -275,7 +235,7 @@ class QuestionaryPrompter:
     def _describe(self, text: str) -> str:
         """A choice's description, pre-wrapped: questionary puts "  Description: " before it."""
         prefix = "  Description: "
-        return _Rewrapped(lambda: self._wrap(text, "  ", " " * len(prefix))[len(prefix) :])
+        return Rewrapped(lambda: self._wrap(text, "  ", " " * len(prefix))[len(prefix) :])
 
     def _choices(self, question: Question) -> list[Any]:
         return [
@@ -404,7 +364,7 @@ class QuestionaryPrompter:
             more.append(f"{DEFER_TOKEN} alone: decide later")
         if default not in (None, "", [], DEFERRED):
             more.append("Ctrl-U clears")
-        start = "" if default is None or default is DEFERRED else _as_text(default)
+        start = "" if default is None or default is DEFERRED else as_text(default)
         keys = KeyBindings()
         self._back_keys(keys, can_back, typed=True)
         hint = self._hint(can_back, *more)
@@ -449,27 +409,8 @@ class QuestionaryPrompter:
 
     # -- review ---------------------------------------------------------------
 
-    def _review_lines(self, rows: list[ReviewRow]) -> list[str]:
-        """One block per heuristic: "Title: label" items joined and wrapped, changes marked."""
-        blocks: dict[str, list[str]] = {}
-        titles: dict[str, str] = {}
-        for row in rows:
-            titles[row.section.id] = row.section.title
-            if row.question.role == "rationale" and not row.value and not row.changed:
-                continue  # no reason given: nothing to read
-            text = f"{row.question.title}: {row.shown}"
-            if row.changed:
-                text = f"* {text} (was {row.was})"
-            blocks.setdefault(row.section.id, []).append(text)
-        lines: list[str] = []
-        for sid, items in blocks.items():
-            lines.append(titles[sid])
-            for item in items:
-                lines.extend(self._wrap(item, "      ", "    ").splitlines())
-        return lines
-
     def review(self, rows: list[ReviewRow], *, cancel: str) -> ReviewChoice:
-        lines = self._review_lines(rows)
+        lines = review_lines(rows, self._size()[0] - 1)
         page = max(self._size()[1] - _RESERVED_ROWS, 5)
         pages = [lines[i : i + page] for i in range(0, len(lines), page)] or [[]]
         changed = sum(1 for r in rows if r.changed)
@@ -478,7 +419,7 @@ class QuestionaryPrompter:
             self._print(
                 [
                     ("", "\n"),
-                    ("class:question", self._wrap(self._review_title(shown, len(pages), changed))),
+                    ("class:question", self._wrap(review_title(shown, len(pages), changed))),
                 ]
             )
             for line in pages[shown]:
@@ -511,15 +452,6 @@ class QuestionaryPrompter:
                 return ReviewChoice("change", picked)
             shown = 0
 
-    @staticmethod
-    def _review_title(shown: int, pages: int, changed: int) -> str:
-        title = "Review: every answer, before anything is written"
-        if changed:
-            title += f" ({changed} changed, marked *)"
-        if pages > 1:
-            title += f" · page {shown + 1} of {pages}"
-        return title
-
     def _pick_answer(self, rows: list[ReviewRow]) -> str | None:
         """Which answer to change: first its part, then the answer; None goes back to the review.
 
@@ -541,7 +473,7 @@ class QuestionaryPrompter:
                 "Which answer?",
                 "← Back to the parts",
                 [
-                    (r.question.id, _fit(f"{r.question.title}: {r.shown}", width))
+                    (r.question.id, fit(f"{r.question.title}: {r.shown}", width))
                     for r in parts[part]
                 ],
             )
@@ -564,18 +496,3 @@ class QuestionaryPrompter:
             keys,
         )
         return None if picked == _BACK else str(picked)
-
-
-def _fit(text: str, width: int) -> str:
-    """One list line: shortened at a word boundary, marked with "…", when it cannot fit."""
-    if len(text) <= width:
-        return text
-    return textwrap.shorten(text, width=width, placeholder=" …")
-
-
-def _as_text(value: Value) -> str:
-    if isinstance(value, list):
-        return ", ".join(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
