@@ -7,6 +7,7 @@ reads the files planner wrote, or the screen a person sees (pyte).
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -496,13 +497,19 @@ def test_ctrl_c_at_any_moment_leaves_old_or_new(command: str, tmp_path: Path) ->
     before = snapshot(source)
     reference = tmp_path / "reference"
     shutil.copytree(source, reference)
+    started = time.perf_counter()
     subprocess_run(
         [sys.executable, "-m", "planner", *args], cwd=reference, check=True, capture_output=True
     )
+    took = time.perf_counter() - started
     after = snapshot(reference)
     assert after != before
     outcomes = set()
-    for i, delay in enumerate((0.05, 0.1, 0.15, 0.2, 0.3, 0.45)):
+    # Moments spread over the run as long as it takes on this machine, now: a fixed list
+    # of delays would all fall after the write on a loaded machine. The signal goes to the
+    # process, as the terminal sends it on Ctrl-C; written as ^C into a terminal that is
+    # not yet the child's controlling one, it would be lost.
+    for i, share in enumerate((0.0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.85)):
         copy = tmp_path / f"run-{i}"
         shutil.copytree(source, copy)
         child = pexpect.spawn(
@@ -510,14 +517,16 @@ def test_ctrl_c_at_any_moment_leaves_old_or_new(command: str, tmp_path: Path) ->
             ["-m", "planner", *args],
             cwd=str(copy),
             env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1"},
-            timeout=30,
+            timeout=60,
         )
-        time.sleep(delay)
-        child.sendintr()
+        time.sleep(share * took)
+        child.kill(signal.SIGINT)
         child.expect(pexpect.EOF)
         child.close()
         state = snapshot(copy)
-        assert state in (before, after), f"half-written project after Ctrl-C at {delay}s"
+        assert state in (before, after), (
+            f"half-written project after Ctrl-C at {share:.0%} of the run"
+        )
         outcomes.add("after" if state == after else "before")
         assert not [p for p in copy.rglob("*.tmp")] and not [p for p in copy.rglob("*.bak")]
     assert "before" in outcomes  # an early Ctrl-C leaves everything as it was
