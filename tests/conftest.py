@@ -156,6 +156,17 @@ def no_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
+def project(tmp_path: Path, invoke: Callable[..., Any], no_terminal: None) -> Path:
+    """``planner new --defaults`` at ``tmp_path/svc``, dated, with two participants."""
+    target = tmp_path / "svc"
+    result = invoke(
+        "new", target, "--defaults", "--date", "2026-11-24", "--set", "meeting.participants=Ana, Bo"
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture
 def scripted_terminal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Callable[[ScriptedPrompter], ScriptedPrompter]:

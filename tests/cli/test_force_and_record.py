@@ -18,13 +18,6 @@ def files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    root = tmp_path / "svc"
-    assert invoke("new", root, "--defaults", "--date", "2026-11-24").exit_code == 0
-    return root
-
-
 def test_new_force_replaces_the_record_and_keeps_edited_files(
     invoke: Invoke, project: Path
 ) -> None:

@@ -12,13 +12,6 @@ from planner.files import writer
 Invoke = Callable[..., Any]
 
 
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    target = tmp_path / "svc"
-    assert invoke("new", target, "--defaults", "--date", "2026-11-24").exit_code == 0
-    return target
-
-
 def snapshot(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()

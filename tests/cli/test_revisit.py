@@ -18,16 +18,6 @@ Invoke = Callable[..., Any]
 PKG = "src/svc"
 
 
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    target = tmp_path / "svc"
-    result = invoke(
-        "new", target, "--defaults", "--date", "2026-11-24", "--set", "meeting.participants=Ana, Bo"
-    )
-    assert result.exit_code == 0, result.output
-    return target
-
-
 def snapshot(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()

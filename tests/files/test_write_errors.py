@@ -51,13 +51,6 @@ def test_error_after_a_rollback_names_the_file_that_failed(
     assert files(tmp_path) == before  # a.txt and b.txt were put back
 
 
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    root = tmp_path / "svc"
-    assert invoke("new", root, "--defaults", "--date", "2026-11-24").exit_code == 0
-    return root
-
-
 def test_full_disk_at_the_lock_with_nothing_to_write_is_a_message(
     invoke: Invoke, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

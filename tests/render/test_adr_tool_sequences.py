@@ -11,22 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.render.tools import bullet, require, run, status_section
 
 Invoke = Callable[..., Any]
 ADR = "docs/adr"
-
-
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    target = tmp_path / "svc"
-    result = invoke(
-        "new", target, "--defaults", "--date", "2026-11-24", "--set", "meeting.participants=Ana, Bo"
-    )
-    assert result.exit_code == 0, result.output
-    return target
 
 
 def render(invoke: Invoke, root: Path) -> Any:

@@ -29,13 +29,6 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    result = invoke("new", tmp_path / "svc", "--defaults", "--date", "2026-11-24")
-    assert result.exit_code == 0, result.output
-    return tmp_path / "svc"
-
-
 def hostile(tmp_path: Path, text: str) -> Path:
     folder = tmp_path / "ours"
     (folder / "docs").mkdir(parents=True, exist_ok=True)

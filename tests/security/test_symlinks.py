@@ -30,14 +30,6 @@ def outside(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def project(tmp_path: Path, invoke: Invoke, no_terminal: None) -> Path:
-    root = tmp_path / "svc"
-    result = invoke("new", root, "--defaults", "--date", "2026-11-24")
-    assert result.exit_code == 0, result.output
-    return root
-
-
 def render(invoke: Invoke, root: Path, *args: str | Path) -> Any:
     return invoke("render", root / "architecture/decisions.yaml", *args)
 
