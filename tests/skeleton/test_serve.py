@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import http.client
-import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.skeleton.conftest import generate
+from tests.skeleton.deploy import call, free_port
 
 pytestmark = pytest.mark.matrix
 
@@ -50,22 +49,6 @@ FALCON_BY_LAYER: dict[str, Any] = {
     "deployment.wsgi_server": "waitress",
     "layout.features": ["orders"],
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def call(url: str, payload: dict[str, Any] | None = None) -> tuple[int, Any]:
-    data = json.dumps(payload).encode() if payload is not None else None
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, None
 
 
 @pytest.mark.parametrize(
