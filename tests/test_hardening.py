@@ -20,16 +20,11 @@ from planner.kickoff import parse_set
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank
 from planner.record.io import load_record
+from tests.snapshots import snapshot
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = [line.split("\t") for line in (CORPUS / "EXPECTED.tsv").read_text().splitlines() if line]
 Invoke = Callable[..., Any]
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 @pytest.mark.parametrize(("name", "message"), CASES, ids=[c[0] for c in CASES])

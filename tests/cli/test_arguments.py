@@ -18,14 +18,9 @@ import pytest
 
 from planner.questions.model import Bank
 from planner.questions.values import coerce
+from tests.snapshots import snapshot
 
 Invoke = Callable[..., Any]
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def run(*args: str | bytes | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:

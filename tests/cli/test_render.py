@@ -8,14 +8,9 @@ from typing import Any
 import pytest
 
 from planner.files import writer
+from tests.snapshots import snapshot
 
 Invoke = Callable[..., Any]
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def test_render_again_changes_nothing(invoke: Invoke, project: Path) -> None:

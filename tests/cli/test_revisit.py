@@ -13,15 +13,10 @@ import pytest
 
 from planner.files import writer
 from planner.files.merge import OURS, THEIRS
+from tests.snapshots import snapshot
 
 Invoke = Callable[..., Any]
 PKG = "src/svc"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def revisit(invoke: Invoke, root: Path, *args: str) -> Any:

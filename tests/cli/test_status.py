@@ -10,13 +10,10 @@ from typing import Any
 import pytest
 
 from tests.render.tools import require, run
+from tests.snapshots import snapshot
 
 Invoke = Callable[..., Any]
 RECORD = "architecture/decisions.yaml"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 @pytest.fixture

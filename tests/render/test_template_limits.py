@@ -18,15 +18,10 @@ from typing import Any
 import pytest
 
 from planner.render import environment
+from tests.snapshots import snapshot
 
 Invoke = Callable[..., Any]
 OVERRIDE = "docs/architecture.md.j2"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def hostile(tmp_path: Path, text: str) -> Path:
