@@ -35,12 +35,27 @@ def atomic_write(path: Path, data: bytes) -> None:
     logger.debug("wrote %s (%d bytes)", path, len(data))
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (``/proc``)."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    current = os.umask(0o022)  # elsewhere: set and restore, as the only way to read it
+    os.umask(current)
+    return current
+
+
 def _mode(target: Path) -> int:
-    """The permission bits ``target`` has now (kept on update), or 0644 for a new file."""
+    """The permission bits ``target`` has now (kept on update); a new file gets what the
+    user's umask allows, as any editor or ``cp`` would give it (0644 under umask 022)."""
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        return 0o644
+        return 0o666 & ~_umask()
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {exc.strerror}") from None
 

@@ -60,3 +60,31 @@ def test_revisit_keeps_modes_of_generated_files(
     assert mode(setup) == 0o600
     assert mode(root / "pyproject.toml") == 0o664
     assert mode(record) == 0o600
+
+
+def test_new_files_follow_the_users_umask(tmp_path: Path) -> None:
+    """A team with umask 002 shares group-writable files; umask 077 keeps them private."""
+    import os
+
+    for umask, expected in ((0o002, 0o664), (0o022, 0o644), (0o077, 0o600)):
+        root = tmp_path / f"u{umask:03o}"
+        old = os.umask(umask)
+        try:
+            apply(plan("one"), root)
+        finally:
+            os.umask(old)
+        assert mode(root / "README.md") == expected, f"umask {umask:03o}"
+        assert mode(root / "bin/run.sh") == expected
+
+
+def test_the_umask_is_read_without_changing_it() -> None:
+    import os
+
+    from planner.files.writer import _umask
+
+    old = os.umask(0o027)
+    try:
+        assert _umask() == 0o027
+        assert os.umask(0o027) == 0o027  # still what it was
+    finally:
+        os.umask(old)
