@@ -172,17 +172,21 @@ def test_the_record_wins_key_by_key_and_extend_adds(tmp_path: Path) -> None:
     ("settings", "message"),
     [
         ({"cores": ["x"]}, "decisions.yaml:7: check.cores: unknown setting (did you mean 'core'?)"),
-        ({"core": "x", "views": 3}, "decisions.yaml: check.views: expected a list of strings"),
+        ({"core": ["x"], "views": 3}, "decisions.yaml: check.views: expected a list of text"),
+        (
+            {"core": "x"},
+            'decisions.yaml: check.core: expected a list of text, found text; write ["x"]',
+        ),
         (
             {"rules": {"LOG002": {"severity": "fatal"}}},
-            "check.rules.LOG002.severity: expected error or warning",
+            "decisions.yaml:9: check.rules.LOG002.severity: expected error or warning",
         ),
         ({"feature-depth": 0}, "check.feature-depth: expected a number from 1 to 5"),
     ],
 )
 def test_bad_settings_name_file_line_and_key(settings: dict[str, Any], message: str) -> None:
     with pytest.raises(CheckConfigError) as caught:
-        merge(CheckConfig(), settings, "decisions.yaml", lines={"cores": 7})
+        merge(CheckConfig(), settings, "decisions.yaml", lines={"cores": 7, "rules.LOG002": 9})
     assert message in str(caught.value)
 
 
