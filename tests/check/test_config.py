@@ -136,6 +136,38 @@ def test_a_feature_declares_its_public_modules(tmp_path: Path) -> None:
     assert [(f.path, f.line) for f in report.findings] == [("app/blog/views.py", 3)]
 
 
+def test_a_module_the_front_door_imports_is_one_of_its_names(tmp_path: Path) -> None:
+    """Calibre-Web's services/__init__.py does `from . import gmail` (None when it cannot be
+    imported); a task's `from cps.services import gmail` goes through that front door."""
+    write(tmp_path, "app/__init__.py", "")
+    write(
+        tmp_path,
+        "app/services/__init__.py",
+        "try:\n    from . import gmail\nexcept ImportError:\n    gmail = None\n"
+        "from .models import Account\n",
+    )
+    write(tmp_path, "app/services/gmail.py", "def send():\n    pass\n")
+    write(tmp_path, "app/services/models.py", "class Account:\n    pass\n")
+    write(tmp_path, "app/services/worker.py", "class Task:\n    pass\n")
+    write(
+        tmp_path,
+        "app/tasks/mail.py",
+        "from app.services import gmail\n"  # the front door's own name
+        "from app.services.worker import Task\n"  # past the front door
+        "from app.services.models import Account\n"  # re-exported name, private module
+        "from app.services.gmail import send\n"  # into the module, not the name
+        "import app.services.worker\n",
+    )
+    answers = {"layout.style": "by_feature", "layout.features": ["services", "tasks"]}
+    report = run_check(tmp_path, "app", answers, select=["LAY002"])
+    assert [(f.path, f.line) for f in report.findings] == [
+        ("app/tasks/mail.py", 2),
+        ("app/tasks/mail.py", 3),
+        ("app/tasks/mail.py", 4),
+        ("app/tasks/mail.py", 5),
+    ]
+
+
 # -- settings: pyproject and record, one model -------------------------------------------------
 
 
