@@ -92,6 +92,34 @@ def test_test_conventions(tmp_path: Path) -> None:
     assert found(tmp_path, {"testing.layout": "mirror"}, ["TST001"]) == [("TST001", "app/c.py")]
 
 
+def test_tests_by_kind_as_real_projects_lay_them_out(tmp_path: Path) -> None:
+    """FlaskBB mirrors the package inside tests/unit (tests/unit/utils/test_fields.py), files
+    a service's tests one level up (tests/unit/auth/test_activation.py for
+    auth/services/activation.py) and calls its e2e kind `endtoend`; Zaqar keeps its kinds
+    inside the package (zaqar/tests/unit/...)."""
+    for module in (
+        "utils/fields",
+        "auth/services/activation",
+        "auth/views",
+        "storage/redis",
+        "storage/mongo",
+        "fixtures/settings",
+    ):
+        write(tmp_path, f"app/{module}.py", LOGGER + "value = 1\n")
+    for test in (
+        "tests/unit/utils/test_fields.py",
+        "tests/unit/utils/test_settings.py",
+        "tests/unit/auth/test_activation.py",
+        "tests/endtoend/test_auth_views.py",
+        "app/tests/unit/storage/test_redis.py",
+    ):
+        write(tmp_path, test, "def test_it() -> None:\n    pass\n")
+    assert found(tmp_path, {"testing.layout": "by_kind"}, ["TST001"]) == [
+        ("TST001", "app/fixtures/settings.py"),  # tests/unit/utils/test_settings.py is another's
+        ("TST001", "app/storage/mongo.py"),
+    ]
+
+
 def test_migrations_cli_and_print_to_a_file(tmp_path: Path) -> None:
     write(tmp_path, "app/__init__.py", "")
     write(tmp_path, "app/alembic_migrations/versions/x.py", "print('upgrade')\n")
