@@ -104,6 +104,10 @@ def test_tests_by_kind_as_real_projects_lay_them_out(tmp_path: Path) -> None:
         "storage/redis",
         "storage/mongo",
         "fixtures/settings",
+        "storage/utils",
+        "storage/redis/utils",
+        "common/api/__init__",
+        "common/api/api",
     ):
         write(tmp_path, f"app/{module}.py", LOGGER + "value = 1\n")
     for test in (
@@ -112,11 +116,14 @@ def test_tests_by_kind_as_real_projects_lay_them_out(tmp_path: Path) -> None:
         "tests/unit/auth/test_activation.py",
         "tests/endtoend/test_auth_views.py",
         "app/tests/unit/storage/test_redis.py",
+        "app/tests/unit/storage/test_utils.py",  # storage/utils.py's, not the driver's
+        "app/tests/unit/common/test_api.py",  # common/api/api.py's: a package needs none
     ):
         write(tmp_path, test, "def test_it() -> None:\n    pass\n")
     assert found(tmp_path, {"testing.layout": "by_kind"}, ["TST001"]) == [
         ("TST001", "app/fixtures/settings.py"),  # tests/unit/utils/test_settings.py is another's
         ("TST001", "app/storage/mongo.py"),
+        ("TST001", "app/storage/redis/utils.py"),
     ]
 
 
@@ -139,6 +146,30 @@ def test_reexport_only_init_needs_no_logger(tmp_path: Path) -> None:
     write(tmp_path, "app/core.py", LOGGER + "thing = 1\n")
     write(tmp_path, "app/other.py", "from app.core import thing\nvalue = thing + 1\n")
     assert found(tmp_path, {}, ["LOG001"]) == [("LOG001", "app/other.py")]
+
+
+def test_a_package_that_only_names_and_aliases_needs_no_logger(tmp_path: Path) -> None:
+    """Zaqar's package front doors: `from zaqar.storage.mongodb import driver` then
+    `DataDriver = driver.DataDriver`. A package that calls or defines anything still needs one,
+    and so does a plain module that only computes a value."""
+    write(
+        tmp_path, "app/__init__.py", '"""The app."""\nimport app.version\n\n__version__ = "1.0"\n'
+    )
+    write(
+        tmp_path,
+        "app/store/__init__.py",
+        "from app.store import driver\n\nDriver = driver.Driver\n",
+    )
+    write(tmp_path, "app/store/driver.py", LOGGER + "class Driver:\n    pass\n")
+    write(tmp_path, "app/web/__init__.py", "from app.web import app\n\nVERSION = app.version()\n")
+    write(tmp_path, "app/web/app.py", LOGGER + "def version() -> str:\n    return '1'\n")
+    write(tmp_path, "app/conf/__init__.py", "from app.conf import x\n\ndef load():\n    return x\n")
+    write(tmp_path, "app/version.py", "from app.store import Driver\n\nNAME = Driver.__name__\n")
+    assert found(tmp_path, {}, ["LOG001"]) == [
+        ("LOG001", "app/conf/__init__.py"),
+        ("LOG001", "app/version.py"),
+        ("LOG001", "app/web/__init__.py"),
+    ]
 
 
 def test_a_feature_declares_its_public_modules(tmp_path: Path) -> None:

@@ -33,9 +33,15 @@ def expected(ctx: Context, path: Path, kinds: list[str] | None = None) -> list[s
         if layout == "flat":  # one folder, no kinds
             return [f"{folder}/{c}" for folder in ctx.config.test_folders for c in (*flat, *names)]
         # In each kind folder: the mirrored path, or a shallower one (tests/unit/auth/ for
-        # auth/services/x.py), or the kind folder itself with a flat name.
+        # auth/services/x.py) unless a module of that name lives there (then the test is
+        # that module's; a package is not asked for a test), or the kind folder itself
+        # with a flat name.
         parts = parent.split("/") if parent else []
-        above = [f"{'/'.join(parts[:end])}/" for end in range(len(parts), 0, -1)]
+        above = []
+        for end in range(len(parts), 0, -1):
+            there = ctx.modules.get(".".join((ctx.package, *parts[:end], stem)))
+            if end == len(parts) or there is None or there.is_package:
+                above.append(f"{'/'.join(parts[:end])}/")
         kinds = kinds if kinds is not None else _kinds(ctx)
         return [
             *(f"{kind}/{a}{n}" for kind in kinds for a in above for n in names),
