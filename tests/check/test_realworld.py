@@ -77,6 +77,8 @@ def test_findings_match_the_judged_ones(case: Path) -> None:
         wrong = [e for e in judged["not_reported"] if _where(e, located[rule])]
         assert wrong == [], f"{rule} should not report these"
         known = judged.get("known_misses", [])
+        for entry in (*judged["reported"], *judged["not_reported"], *known):
+            assert (root / entry.partition(":")[0]).is_file(), f"{rule}: no file {entry}"
         assert [e for e in known if _where(e, located[rule])] == [], f"{rule}: found now"
         assert len(found[rule]) == judged["total"] - len(known), rule
 
