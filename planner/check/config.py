@@ -229,6 +229,8 @@ class _Checker:
                 break
             cut = max(probe.rfind("."), probe.rfind("["))
             probe = probe[:cut] if cut > 0 else ""
+        if line is None:
+            line = self.lines.get("")  # the line that opens the section
         self.problems.append(Problem(self.source, line, None, self.prefix + path, message))
 
     def strings(self, value: object, path: str, key: str) -> None:
@@ -274,7 +276,7 @@ class _Checker:
             self.problems.append(
                 Problem(
                     self.source,
-                    None,
+                    self.lines.get(""),
                     None,
                     self.prefix[:-1],
                     f"expected a mapping, found {type_name(data)}",
@@ -354,33 +356,31 @@ def merge(
 
 
 def pyproject_lines(text: str) -> dict[str, int]:
-    """The line of each key under ``[tool.planner.check]`` (and its sub-tables) in a
-    ``pyproject.toml``: ``core``, ``rules``, ``rules.LOG002``... Keys inside inline
-    tables and arrays take the line of the key that holds them (the lookup walks up).
+    """The line of each key of ``tool.planner.check`` in a ``pyproject.toml``: ``core``,
+    ``rules``, ``rules.LOG002``..., and under ``""`` the line that opens the section
+    (``[tool.planner.check]``, or ``check = {...}`` in ``[tool.planner]``). Keys inside
+    inline tables and arrays take the line of the key that holds them (lookups walk up).
     """
+    section = "tool.planner.check"
     lines: dict[str, int] = {}
-    table: str | None = None
+    table = ""
     for number, line in enumerate(text.splitlines(), 1):
         header = _TABLE.match(line)
-        if header:
-            name = ".".join(p.strip().strip("\"'") for p in header.group(1).split("."))
-            if name == "tool.planner.check" or name.startswith("tool.planner.check."):
-                table = name.removeprefix("tool.planner.check").lstrip(".")
-                if table:
-                    lines.setdefault(table, number)
-            else:
-                table = None
-            continue
-        if line.lstrip().startswith("[["):
-            table = None
-            continue
-        if table is None:
+        if header or line.lstrip().startswith("[["):
+            table = _dotted_key(header.group(1)) if header else "[[array]]"
+            if table == section or table.startswith(section + "."):
+                lines.setdefault(table[len(section) + 1 :], number)
             continue
         key = _KEY.match(line)
         if key:
-            name = ".".join(p.strip().strip("\"'") for p in key.group(1).split("."))
-            lines.setdefault(f"{table}.{name}" if table else name, number)
+            full = ".".join(filter(None, (table, _dotted_key(key.group(1)))))
+            if full == section or full.startswith(section + "."):
+                lines.setdefault(full[len(section) + 1 :], number)
     return lines
+
+
+def _dotted_key(text: str) -> str:
+    return ".".join(p.strip().strip("\"'") for p in text.split("."))
 
 
 _TABLE = re.compile(r"^\s*\[([^\[\]]+)\]\s*(?:#.*)?$")

@@ -321,6 +321,9 @@ class _RecordReader(Reader):
             spec = self.mapping(data["check"], ("check",)) or {}
             check = {str(key): value for key, value in spec.items()}
             check_lines = self.lines_under(("check",))
+            opened = self.doc.key_marks.get(("check",))
+            if opened is not None:
+                check_lines[""] = opened.line  # where a problem of the whole section points
         adr_style = DEFAULT_ADR_STYLE
         if "adr" in data:
             spec = self.mapping(data["adr"], ("adr",), known=("style",)) or {}

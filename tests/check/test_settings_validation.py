@@ -210,6 +210,14 @@ PYPROJECT_CASES = [
         "[tool.planner.check]\nextend-forbidden = [\n  'django',\n  'rest framework',\n]  # <-\n",
         "tool.planner.check.extend-forbidden[1]: 'rest framework': is not a Python name",
     ),
+    (  # the section as an inline table of [tool.planner]
+        "[tool.planner]\ncheck = { core = 'domain' }  # <-\n",
+        'tool.planner.check.core: expected a list of text, found text; write ["domain"]',
+    ),
+    (  # dotted keys under [tool]
+        "[tool]\nplanner.check.extend-views = ['web handlers']  # <-\n",
+        "tool.planner.check.extend-views[0]: 'web handlers': expected one Python name",
+    ),
     (
         "[tool.planner.check]\npackage = 'app.web'  # <-\n",
         "tool.planner.check.package: expected a package name (a Python name), found 'app.web'",
