@@ -24,7 +24,8 @@ def check_settings(record_file: Path, check: object, lines: dict[str, int]) -> N
 
 def validate(record: RecordArg = None) -> None:
     """Check a decision record against its schema and the question bank, and the
-    settings ``planner check`` reads (the record's ``check:``, [tool.planner.check])."""
+    settings planner check reads: the record's check section and [tool.planner.check]
+    in the project's pyproject.toml."""
     from planner.cli.paths import record_path
     from planner.record.io import load_record
 
