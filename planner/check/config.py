@@ -9,19 +9,25 @@ cover common conventions, so most codebases need no configuration at all.
 
 from __future__ import annotations
 
+import json
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from planner.errors import PlannerError
+from planner.errors import InputFileError, Problem
 
 Severity = Literal["error", "warning"]
 
 
-class CheckConfigError(PlannerError):
-    """The ``check`` configuration is not what planner can use; names file and key."""
+class CheckConfigError(InputFileError):
+    """The ``check`` settings are not what planner can use; each problem names file,
+    line and field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems, what="file's check settings")
 
 
 @dataclass(frozen=True)
@@ -103,12 +109,213 @@ KEYS = sorted(
 )
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise CheckConfigError(f"{where}: expected a list of strings, got {value!r}"[:300])
-    return tuple(value)
+# What each list holds, so a value that can never match is caught when it is read.
+_IDENTIFIERS = ("views", "migrations")  # one name part each
+_FOLDERS = ("test-folders",)  # a folder name
+_PACKAGES = ("forbidden", "storage")  # dotted package names, no globs
+_MODULES = ("core", "cli", "public", "feature-roots")  # dotted, relative, globs allowed
+_CALLS = ("factories", "composition-roots", "logger-factories", "log-setup", "app-classes")
+_FILES = ("test-patterns",)  # file names with {name}
+_PATHS = ("exclude",)  # globs over project-relative paths
+_RULE_IDS = ("select", "ignore")
+_GLOB = frozenset("*?[")
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    from planner.reader import did_you_mean as hint  # yaml stays unloaded until needed
+
+    return hint(word, options)
+
+
+def type_name(value: object) -> str:
+    from planner.reader import type_name as name
+
+    return name(value)
+
+
+def _rule_ids() -> list[str]:
+    from planner.check.rules import ALL
+
+    return sorted(rule.id for rule in ALL)
+
+
+def _unknown_rule(rule: str, known: list[str]) -> str:
+    hint = did_you_mean(rule, known)
+    if not hint and rule.upper() in known:
+        hint = f" (did you mean {rule.upper()!r}? rule ids are upper case)"
+    return f"unknown rule {rule!r}{hint}"
+
+
+def _bad_glob(text: str) -> str | None:
+    depth = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]" and depth:
+            depth -= 1
+    return "a [ is never closed, so the pattern matches nothing" if depth else None
+
+
+def _dotted_problem(text: str, globs: bool, placeholder: bool = False) -> str | None:
+    if "/" in text or "\\" in text or text.endswith(".py"):
+        return "expected a dotted name like shop.domain, not a path"
+    for part in text.split("."):
+        if placeholder and part == "{package}":
+            continue
+        what = "" if part == text else f"{part!r} "
+        if not part:
+            return "expected a dotted name like shop.domain (an empty part between dots)"
+        if _GLOB & set(part):
+            if not globs:
+                return f"{what}is a glob, which this setting does not take; list the names"
+            if not all(c.isalnum() or c in "_*?[]!-" for c in part):
+                return f"{what}is neither a Python name nor a glob of one"
+            bad = _bad_glob(part)
+            if bad:
+                return bad
+        elif not part.isidentifier():
+            return f"{what}is not a Python name"
+    return None
+
+
+def _item_problem(key: str, text: str) -> str | None:
+    """What is wrong with one entry of the list setting ``key`` (no extend- prefix)."""
+    if not text.strip():
+        if key == "feature-roots" and text == "":
+            return None  # the package itself
+        return "empty; give a name"
+    if text != text.strip():
+        return "has spaces around it, so it matches nothing"
+    if key in _IDENTIFIERS:
+        return None if text.isidentifier() else "expected one Python name (no dots, no path)"
+    if key in _FOLDERS:
+        bad = "/" in text or "\\" in text or text in (".", "..")
+        return "expected a folder name (no path)" if bad else None
+    if key in _PACKAGES:
+        return _dotted_problem(text, globs=False, placeholder=key == "storage")
+    if key in _MODULES or key in _CALLS:
+        return _dotted_problem(text, globs=True)
+    if key in _FILES:
+        if "{name}" not in text:
+            return "expected a file name with {name} in it, like test_{name}.py"
+        if not text.endswith(".py") or "/" in text or "\\" in text:
+            return "expected a Python file name like test_{name}.py (no folder)"
+        return _bad_glob(text)
+    if key in _PATHS:
+        if text.startswith(("/", "./")) or "\\" in text:
+            return "expected a path relative to the project with / between folders"
+        return _bad_glob(text)
+    if key in _RULE_IDS:
+        known = _rule_ids()
+        return None if text in known else _unknown_rule(text, known)
+    return None
+
+
+class _Checker:
+    """Collects every problem of one source's settings, each with its file, line and field."""
+
+    def __init__(self, source: str, prefix: str, lines: Mapping[str, int] | None) -> None:
+        self.source = source
+        self.prefix = prefix
+        self.lines = lines or {}
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> None:
+        line = None
+        probe = path
+        while probe:
+            line = self.lines.get(probe)
+            if line is not None:
+                break
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        if line is None:
+            line = self.lines.get("")  # the line that opens the section
+        self.problems.append(Problem(self.source, line, None, self.prefix + path, message))
+
+    def strings(self, value: object, path: str, key: str) -> None:
+        if not isinstance(value, list):
+            hint = f"; write [{json.dumps(value)}]" if isinstance(value, str) else ""
+            self.fail(path, f"expected a list of text, found {type_name(value)}{hint}")
+            return
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.fail(f"{path}[{i}]", f"expected text, found {type_name(item)}")
+                continue
+            problem = _item_problem(key, item)
+            if problem:
+                self.fail(f"{path}[{i}]", f"{item!r}: {problem}")
+
+    def rules(self, value: object, path: str) -> None:
+        if not isinstance(value, Mapping):
+            self.fail(
+                path, f"expected RULE: {{exclude: [...], severity: ...}}, found {type_name(value)}"
+            )
+            return
+        known = _rule_ids()
+        for rule, options in value.items():
+            here = f"{path}.{rule}"
+            if str(rule) not in known:
+                self.fail(here, _unknown_rule(str(rule), known))
+            if not isinstance(options, Mapping):
+                self.fail(here, f"expected exclude and/or severity, found {type_name(options)}")
+                continue
+            for option, setting in options.items():
+                where = f"{here}.{option}"
+                if option == "exclude":
+                    self.strings(setting, where, "exclude")
+                elif option == "severity":
+                    if setting not in ("error", "warning"):
+                        self.fail(where, f"expected error or warning, found {setting!r}"[:200])
+                else:
+                    hint = did_you_mean(str(option), ("exclude", "severity"))
+                    self.fail(where, f"unknown option {option!r}{hint}; options: exclude, severity")
+
+    def check(self, data: object) -> None:
+        if not isinstance(data, Mapping):
+            self.problems.append(
+                Problem(
+                    self.source,
+                    self.lines.get(""),
+                    None,
+                    self.prefix[:-1],
+                    f"expected a mapping, found {type_name(data)}",
+                )
+            )
+            return
+        for raw_key, value in data.items():
+            path = str(raw_key)
+            key = path.replace("_", "-")
+            if key not in KEYS:
+                self.fail(
+                    path,
+                    f"unknown setting{did_you_mean(key, KEYS)}; settings: {', '.join(KEYS)}",
+                )
+            elif key == "package":
+                if not isinstance(value, str) or not value.isidentifier():
+                    self.fail(path, f"expected a package name (a Python name), found {value!r}")
+            elif key == "feature-depth":
+                if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+                    self.fail(path, f"expected a number from 1 to 5, found {value!r}")
+            elif key == "rules":
+                self.rules(value, path)
+            else:
+                self.strings(value, path, key.removeprefix("extend-"))
+
+
+def problems(
+    data: object, source: str, prefix: str = "check.", lines: Mapping[str, int] | None = None
+) -> list[Problem]:
+    """Every problem of one source's settings (``data``), none when planner can use them.
+
+    ``source`` names the file, ``prefix`` the section, ``lines`` the line of each field
+    (``core``, ``core[1]``, ``rules.LOG002.severity``; the nearest given one is used).
+    """
+    if data is None:
+        return []
+    checker = _Checker(source, prefix, lines)
+    checker.check(data)
+    return checker.problems
 
 
 def merge(
@@ -120,68 +327,64 @@ def merge(
 ) -> CheckConfig:
     """``base`` with the settings of one source (``data``) applied.
 
-    ``source`` names the file and section for messages, ``lines`` the line of each key.
+    Raises :class:`CheckConfigError` listing every problem before anything is applied.
     """
-    if data is None:
-        return base
+    found = problems(data, source, prefix, lines)
+    if found:
+        raise CheckConfigError(found)
     if not isinstance(data, Mapping):
-        raise CheckConfigError(f"{source}: {prefix[:-1]}: expected a mapping, got {data!r}"[:300])
+        return base
     changes: dict[str, Any] = {}
     for raw_key, value in data.items():
         key = str(raw_key).replace("_", "-")
-        line = (lines or {}).get(str(raw_key))
-        where = f"{source}{f':{line}' if line else ''}: {prefix}{raw_key}"
-        if key not in KEYS:
-            from planner.reader import did_you_mean
-
-            raise CheckConfigError(
-                f"{where}: unknown setting{did_you_mean(key, KEYS)}; settings: {', '.join(KEYS)}"
-            )
         if key == "package":
-            if not isinstance(value, str) or not value.isidentifier():
-                raise CheckConfigError(f"{where}: expected a package name, got {value!r}")
             changes["package"] = value
         elif key == "feature-depth":
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
-                raise CheckConfigError(f"{where}: expected a number from 1 to 5, got {value!r}")
             changes["feature_depth"] = value
         elif key == "rules":
-            excludes, severities = _rules(value, where)
+            excludes = {str(r): tuple(o["exclude"]) for r, o in value.items() if "exclude" in o}
+            severities = {str(r): o["severity"] for r, o in value.items() if "severity" in o}
             changes["rule_excludes"] = {**base.rule_excludes, **excludes}
             changes["severities"] = {**base.severities, **severities}
         elif key.startswith("extend-"):
             name = key.removeprefix("extend-").replace("-", "_")
             current = changes.get(name, getattr(base, name))
-            changes[name] = (*current, *_strings(value, where))
+            changes[name] = (*current, *value)
         else:
-            name = key.replace("-", "_")
-            changes[name] = _strings(value, where)
+            changes[key.replace("-", "_")] = tuple(value)
     return replace(base, **changes)
 
 
-def _rules(value: object, where: str) -> tuple[dict[str, tuple[str, ...]], dict[str, Severity]]:
-    if not isinstance(value, Mapping):
-        raise CheckConfigError(f"{where}: expected RULE: {{exclude: [...], severity: ...}}")
-    excludes: dict[str, tuple[str, ...]] = {}
-    severities: dict[str, Severity] = {}
-    for rule, options in value.items():
-        here = f"{where}.{rule}"
-        if not isinstance(options, Mapping):
-            raise CheckConfigError(f"{here}: expected a mapping with exclude and/or severity")
-        for option, setting in options.items():
-            if option == "exclude":
-                excludes[str(rule)] = _strings(setting, f"{here}.exclude")
-            elif option == "severity":
-                if setting not in ("error", "warning"):
-                    raise CheckConfigError(
-                        f"{here}.severity: expected error or warning, got {setting!r}"
-                    )
-                severities[str(rule)] = setting
-            else:
-                raise CheckConfigError(
-                    f"{here}: unknown option {option!r}; options: exclude, severity"
-                )
-    return excludes, severities
+def pyproject_lines(text: str) -> dict[str, int]:
+    """The line of each key of ``tool.planner.check`` in a ``pyproject.toml``: ``core``,
+    ``rules``, ``rules.LOG002``..., and under ``""`` the line that opens the section
+    (``[tool.planner.check]``, or ``check = {...}`` in ``[tool.planner]``). Keys inside
+    inline tables and arrays take the line of the key that holds them (lookups walk up).
+    """
+    section = "tool.planner.check"
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TABLE.match(line)
+        if header or line.lstrip().startswith("[["):
+            table = _dotted_key(header.group(1)) if header else "[[array]]"
+            if table == section or table.startswith(section + "."):
+                lines.setdefault(table[len(section) + 1 :], number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            full = ".".join(filter(None, (table, _dotted_key(key.group(1)))))
+            if full == section or full.startswith(section + "."):
+                lines.setdefault(full[len(section) + 1 :], number)
+    return lines
+
+
+def _dotted_key(text: str) -> str:
+    return ".".join(p.strip().strip("\"'") for p in text.split("."))
+
+
+_TABLE = re.compile(r"^\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
 
 
 def from_pyproject(root: Path) -> tuple[CheckConfig, Path | None]:
@@ -202,7 +405,8 @@ def from_pyproject(root: Path) -> tuple[CheckConfig, Path | None]:
     section = planner.get("check") if isinstance(planner, dict) else None
     if section is None:
         return CheckConfig(), None
-    return merge(CheckConfig(), section, str(path), "tool.planner.check."), path
+    lines = pyproject_lines(read_text(path, root))
+    return merge(CheckConfig(), section, str(path), "tool.planner.check.", lines), path
 
 
 def requires_python(root: Path) -> str | None:

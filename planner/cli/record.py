@@ -10,13 +10,28 @@ import typer
 from planner.cli.options import PacksOpt, RecordArg
 
 
+def check_settings(record_file: Path, check: object, lines: dict[str, int]) -> None:
+    """The settings ``planner check`` would read for this record, checked as it checks them:
+    ``[tool.planner.check]`` of the project's pyproject.toml, then the record's ``check:``."""
+    from planner.check.config import CheckConfigError, from_pyproject, problems
+    from planner.render import default_root
+
+    from_pyproject(default_root(record_file))
+    found = problems(check, str(record_file), "check.", lines)
+    if found:
+        raise CheckConfigError(found)
+
+
 def validate(record: RecordArg = None) -> None:
-    """Check a decision record against its schema and the question bank."""
+    """Check a decision record against its schema and the question bank, and the
+    settings planner check reads: the record's check section and [tool.planner.check]
+    in the project's pyproject.toml."""
     from planner.cli.paths import record_path
     from planner.record.io import load_record
 
     record = record_path(record)
     loaded = load_record(record)
+    check_settings(record, loaded.record.check, loaded.record.check_lines)
     decisions = loaded.record.decisions.values()
     counts: dict[str, int] = {}
     for decision in decisions:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.errors import RecordError
-from planner.marked_yaml import Document, Path_
+from planner.marked_yaml import Document, Path_, dotted
 from planner.questions.engine import Applies, Interview
 from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.values import coerce
@@ -91,6 +91,16 @@ class _RecordReader(Reader):
                 pass
         self.fail(path, f"expected a date like 2026-01-31, found {value!r}")
         return None
+
+    def lines_under(self, top: Path_) -> dict[str, int]:
+        """The line of every field below ``top`` (``core``, ``core[1]``, ``rules.LOG002``),
+        at its key where it has one, for messages of the code that reads those fields."""
+        lines: dict[str, int] = {}
+        for path, mark in self.doc.marks.items():
+            if len(path) > len(top) and path[: len(top)] == top:
+                key = self.doc.key_marks.get(path, mark)
+                lines[dotted(path[len(top) :])] = key.line
+        return lines
 
     def value(self, question: Question, raw: Any, path: Path_) -> Value | None:
         try:
@@ -310,10 +320,10 @@ class _RecordReader(Reader):
             # the record keeps them as written, with the line of each key for its messages.
             spec = self.mapping(data["check"], ("check",)) or {}
             check = {str(key): value for key, value in spec.items()}
-            for key in spec:
-                mark = self.doc.mark(("check", key))
-                if mark is not None:
-                    check_lines[str(key)] = mark.line
+            check_lines = self.lines_under(("check",))
+            opened = self.doc.key_marks.get(("check",))
+            if opened is not None:
+                check_lines[""] = opened.line  # where a problem of the whole section points
         adr_style = DEFAULT_ADR_STYLE
         if "adr" in data:
             spec = self.mapping(data["adr"], ("adr",), known=("style",)) or {}

@@ -92,6 +92,41 @@ def test_test_conventions(tmp_path: Path) -> None:
     assert found(tmp_path, {"testing.layout": "mirror"}, ["TST001"]) == [("TST001", "app/c.py")]
 
 
+def test_tests_by_kind_as_real_projects_lay_them_out(tmp_path: Path) -> None:
+    """FlaskBB mirrors the package inside tests/unit (tests/unit/utils/test_fields.py), files
+    a service's tests one level up (tests/unit/auth/test_activation.py for
+    auth/services/activation.py) and calls its e2e kind `endtoend`; Zaqar keeps its kinds
+    inside the package (zaqar/tests/unit/...)."""
+    for module in (
+        "utils/fields",
+        "auth/services/activation",
+        "auth/views",
+        "storage/redis",
+        "storage/mongo",
+        "fixtures/settings",
+        "storage/utils",
+        "storage/redis/utils",
+        "common/api/__init__",
+        "common/api/api",
+    ):
+        write(tmp_path, f"app/{module}.py", LOGGER + "value = 1\n")
+    for test in (
+        "tests/unit/utils/test_fields.py",
+        "tests/unit/utils/test_settings.py",
+        "tests/unit/auth/test_activation.py",
+        "tests/endtoend/test_auth_views.py",
+        "app/tests/unit/storage/test_redis.py",
+        "app/tests/unit/storage/test_utils.py",  # storage/utils.py's, not the driver's
+        "app/tests/unit/common/test_api.py",  # common/api/api.py's: a package needs none
+    ):
+        write(tmp_path, test, "def test_it() -> None:\n    pass\n")
+    assert found(tmp_path, {"testing.layout": "by_kind"}, ["TST001"]) == [
+        ("TST001", "app/fixtures/settings.py"),  # tests/unit/utils/test_settings.py is another's
+        ("TST001", "app/storage/mongo.py"),
+        ("TST001", "app/storage/redis/utils.py"),
+    ]
+
+
 def test_migrations_cli_and_print_to_a_file(tmp_path: Path) -> None:
     write(tmp_path, "app/__init__.py", "")
     write(tmp_path, "app/alembic_migrations/versions/x.py", "print('upgrade')\n")
@@ -111,6 +146,30 @@ def test_reexport_only_init_needs_no_logger(tmp_path: Path) -> None:
     write(tmp_path, "app/core.py", LOGGER + "thing = 1\n")
     write(tmp_path, "app/other.py", "from app.core import thing\nvalue = thing + 1\n")
     assert found(tmp_path, {}, ["LOG001"]) == [("LOG001", "app/other.py")]
+
+
+def test_a_package_that_only_names_and_aliases_needs_no_logger(tmp_path: Path) -> None:
+    """Zaqar's package front doors: `from zaqar.storage.mongodb import driver` then
+    `DataDriver = driver.DataDriver`. A package that calls or defines anything still needs one,
+    and so does a plain module that only computes a value."""
+    write(
+        tmp_path, "app/__init__.py", '"""The app."""\nimport app.version\n\n__version__ = "1.0"\n'
+    )
+    write(
+        tmp_path,
+        "app/store/__init__.py",
+        "from app.store import driver\n\nDriver = driver.Driver\n",
+    )
+    write(tmp_path, "app/store/driver.py", LOGGER + "class Driver:\n    pass\n")
+    write(tmp_path, "app/web/__init__.py", "from app.web import app\n\nVERSION = app.version()\n")
+    write(tmp_path, "app/web/app.py", LOGGER + "def version() -> str:\n    return '1'\n")
+    write(tmp_path, "app/conf/__init__.py", "from app.conf import x\n\ndef load():\n    return x\n")
+    write(tmp_path, "app/version.py", "from app.store import Driver\n\nNAME = Driver.__name__\n")
+    assert found(tmp_path, {}, ["LOG001"]) == [
+        ("LOG001", "app/conf/__init__.py"),
+        ("LOG001", "app/version.py"),
+        ("LOG001", "app/web/__init__.py"),
+    ]
 
 
 def test_a_feature_declares_its_public_modules(tmp_path: Path) -> None:
@@ -134,6 +193,38 @@ def test_a_feature_declares_its_public_modules(tmp_path: Path) -> None:
     config = CheckConfig(public=("*.decorators",))
     report = run_check(tmp_path, "app", answers, select=["LAY002"], config=config)
     assert [(f.path, f.line) for f in report.findings] == [("app/blog/views.py", 3)]
+
+
+def test_a_module_the_front_door_imports_is_one_of_its_names(tmp_path: Path) -> None:
+    """Calibre-Web's services/__init__.py does `from . import gmail` (None when it cannot be
+    imported); a task's `from cps.services import gmail` goes through that front door."""
+    write(tmp_path, "app/__init__.py", "")
+    write(
+        tmp_path,
+        "app/services/__init__.py",
+        "try:\n    from . import gmail\nexcept ImportError:\n    gmail = None\n"
+        "from .models import Account\n",
+    )
+    write(tmp_path, "app/services/gmail.py", "def send():\n    pass\n")
+    write(tmp_path, "app/services/models.py", "class Account:\n    pass\n")
+    write(tmp_path, "app/services/worker.py", "class Task:\n    pass\n")
+    write(
+        tmp_path,
+        "app/tasks/mail.py",
+        "from app.services import gmail\n"  # the front door's own name
+        "from app.services.worker import Task\n"  # past the front door
+        "from app.services.models import Account\n"  # re-exported name, private module
+        "from app.services.gmail import send\n"  # into the module, not the name
+        "import app.services.worker\n",
+    )
+    answers = {"layout.style": "by_feature", "layout.features": ["services", "tasks"]}
+    report = run_check(tmp_path, "app", answers, select=["LAY002"])
+    assert [(f.path, f.line) for f in report.findings] == [
+        ("app/tasks/mail.py", 2),
+        ("app/tasks/mail.py", 3),
+        ("app/tasks/mail.py", 4),
+        ("app/tasks/mail.py", 5),
+    ]
 
 
 # -- settings: pyproject and record, one model -------------------------------------------------
@@ -172,17 +263,21 @@ def test_the_record_wins_key_by_key_and_extend_adds(tmp_path: Path) -> None:
     ("settings", "message"),
     [
         ({"cores": ["x"]}, "decisions.yaml:7: check.cores: unknown setting (did you mean 'core'?)"),
-        ({"core": "x", "views": 3}, "decisions.yaml: check.views: expected a list of strings"),
+        ({"core": ["x"], "views": 3}, "decisions.yaml: check.views: expected a list of text"),
+        (
+            {"core": "x"},
+            'decisions.yaml: check.core: expected a list of text, found text; write ["x"]',
+        ),
         (
             {"rules": {"LOG002": {"severity": "fatal"}}},
-            "check.rules.LOG002.severity: expected error or warning",
+            "decisions.yaml:9: check.rules.LOG002.severity: expected error or warning",
         ),
         ({"feature-depth": 0}, "check.feature-depth: expected a number from 1 to 5"),
     ],
 )
 def test_bad_settings_name_file_line_and_key(settings: dict[str, Any], message: str) -> None:
     with pytest.raises(CheckConfigError) as caught:
-        merge(CheckConfig(), settings, "decisions.yaml", lines={"cores": 7})
+        merge(CheckConfig(), settings, "decisions.yaml", lines={"cores": 7, "rules.LOG002": 9})
     assert message in str(caught.value)
 
 

@@ -14,6 +14,13 @@ def has_logger(facts: ModuleFacts, factories: Names) -> bool:
     )
 
 
+def facade(facts: ModuleFacts) -> bool:
+    """A package's ``__init__.py`` that only imports, names and aliases (``Driver =
+    driver.Driver``, ``__version__ = "1.0"``): no function, class or call, so nothing
+    in it would ever log."""
+    return facts.is_package and not facts.functions and not facts.calls
+
+
 def _module_logger(ctx: Context) -> Iterable[Finding]:
     structlog = ctx.answer("logging.format") == "structlog"
     factories = Names(ctx.config.logger_factories)
@@ -21,6 +28,7 @@ def _module_logger(ctx: Context) -> Iterable[Finding]:
         if (
             facts.empty
             or facts.reexports_only
+            or facade(facts)
             or facts.syntax_error
             or has_logger(facts, factories)
         ):

@@ -13,8 +13,10 @@ def _names(ctx: Context, stem: str) -> list[str]:
     return [p.replace("{name}", stem) for p in ctx.config.test_patterns if "*" not in p]
 
 
-def expected(ctx: Context, path: Path) -> list[str]:
-    """Where the test of the module at ``path`` may be (paths relative to the project)."""
+def expected(ctx: Context, path: Path, kinds: list[str] | None = None) -> list[str]:
+    """Where the test of the module at ``path`` may be (paths relative to the project).
+
+    ``kinds``: the kind folders of a by-kind layout, when the caller has listed them."""
     package = ctx.rel(ctx.package_dir)
     relative = ctx.rel(path)[len(package) + 1 :]
     parent, _, filename = relative.rpartition("/")
@@ -30,16 +32,50 @@ def expected(ctx: Context, path: Path) -> list[str]:
         flat = [f"test_{prefix}_{stem}.py"] if prefix else []
         if layout == "flat":  # one folder, no kinds
             return [f"{folder}/{c}" for folder in ctx.config.test_folders for c in (*flat, *names)]
+        # In each kind folder: the mirrored path, or a shallower one (tests/unit/auth/ for
+        # auth/services/x.py) unless a module of that name lives there (then the test is
+        # that module's; a package is not asked for a test), or the kind folder itself
+        # with a flat name.
+        parts = parent.split("/") if parent else []
+        above = []
+        for end in range(len(parts), 0, -1):
+            there = ctx.modules.get(".".join((ctx.package, *parts[:end], stem)))
+            if end == len(parts) or there is None or there.is_package:
+                above.append(f"{'/'.join(parts[:end])}/")
+        kinds = kinds if kinds is not None else _kinds(ctx)
         return [
-            f"{folder}/{kind}/{candidate}"
-            for folder in ctx.config.test_folders
-            for kind in ("unit", "integration", "e2e")
-            for candidate in (*flat, *names)
+            *(f"{kind}/{a}{n}" for kind in kinds for a in above for n in names),
+            *(f"{kind}/{c}" for kind in kinds for c in (*flat, *names)),
         ]
     return [
         *(f"{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
         *(f"{package}/{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
     ]
+
+
+def _kinds(ctx: Context) -> list[str]:
+    """The kind folders (relative to the project): every folder directly in a test folder,
+    beside the package or inside it (``tests/unit``, ``tests/endtoend``,
+    ``shop/tests/functional``), ``unit`` first; ``tests/unit``... when there are none."""
+    from planner.check.files import SKIPPED_FOLDERS
+
+    package = ctx.rel(ctx.package_dir)
+    found: list[str] = []
+    for base in (
+        *ctx.config.test_folders,
+        *(f"{package}/{f}" for f in ctx.config.test_folders),
+    ):
+        folder = ctx.root / base
+        if folder.is_dir() and not folder.is_symlink():
+            kinds = sorted(
+                (p.name for p in folder.iterdir() if p.is_dir() and not p.is_symlink()),
+                key=lambda name: (name != "unit", name),
+            )
+            found += [
+                f"{base}/{k}" for k in kinds if k not in SKIPPED_FOLDERS and not k.startswith(".")
+            ]
+    defaults = [f"{f}/{k}" for f in ctx.config.test_folders for k in ("unit", "integration", "e2e")]
+    return found or defaults
 
 
 class _TestIndex:
@@ -86,6 +122,7 @@ def _existing(ctx: Context) -> set[str]:
 def _tests_exist(ctx: Context) -> Iterable[Finding]:
     index: _TestIndex | None = None
     existing = _existing(ctx)
+    kinds = _kinds(ctx) if ctx.answer("testing.layout") == "by_kind" else None
     checked = 0
     for facts in ctx.app_modules():
         if (
@@ -97,7 +134,7 @@ def _tests_exist(ctx: Context) -> Iterable[Finding]:
         ):
             continue
         checked += 1
-        candidates = expected(ctx, facts.path)
+        candidates = expected(ctx, facts.path, kinds)
         if any(c in existing for c in candidates):
             continue
         if ctx.answer("testing.layout", "mirror") == "mirror":
