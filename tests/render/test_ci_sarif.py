@@ -127,3 +127,30 @@ def test_no_ci_no_workflow(
 ) -> None:
     plan = plan_for(make_record(**{"deployment.ci": "none"}), tmp_path)
     assert not any(p.startswith(".github/") or p == ".gitlab-ci.yml" for p in plan.files)
+
+
+def test_ci_installs_the_planner_that_wrote_the_project(tmp_path: Path) -> None:
+    """A new planner release changes rules: it reaches CI when the team renders with it."""
+    from planner import __version__
+
+    for ci, path in (("github", ".github/workflows/ci.yml"), ("gitlab", ".gitlab-ci.yml")):
+        root = tmp_path / ci
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "planner",
+                "new",
+                str(root),
+                "--defaults",
+                "--no-input",
+                "--set",
+                f"deployment.ci={ci}",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        text = (root / path).read_text()
+        assert f'pip install "architecture-kickoff=={__version__}"' in text
+        assert "pip install architecture-kickoff\n" not in text

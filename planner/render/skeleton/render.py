@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from typing import Any
 
+from planner import __version__
 from planner.files.plan import FilePlan
 from planner.questions.model import Bank
 from planner.record.model import Record
@@ -60,6 +61,9 @@ def _context(spec: Spec, feats: list[Feature], record: Record) -> dict[str, Any]
 
     return {
         "date": record.meeting.date.isoformat(),
+        # CI checks with the planner that wrote the project: a new release's rules arrive
+        # when the team renders again with it, not on an unrelated push.
+        "planner_requirement": f"architecture-kickoff=={__version__}",
         "table_imports": [_table_module(spec, f) for f in feats],
         "table_aliases": [f"{f.name}_tables" for f in feats],
         "forbidden": _forbidden(spec),
