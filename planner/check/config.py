@@ -121,6 +121,71 @@ _RULE_IDS = ("select", "ignore")
 _GLOB = frozenset("*?[")
 
 
+_ABOUT = {
+    "package": "The package to check (its folder name); found from the record when omitted.",
+    "select": "Run only these rules (ids such as LOG002).",
+    "ignore": "Never run these rules.",
+    "exclude": "Project-relative paths (globs) that are never read.",
+    "core": "Modules that must stay pure (INF001): dotted, relative to the package, globs allowed.",
+    "forbidden": "Packages the core must never reach (INF001).",
+    "views": "Name parts that make a module a view (INF002).",
+    "storage": "Packages and modules that are storage, kept out of views (INF002).",
+    "factories": "Names of the application factory (INI001, INI003).",
+    "composition-roots": "Functions or classes that wire the application (INI003).",
+    "logger-factories": "Calls that create a module's logger (LOG001).",
+    "log-setup": "Calls that configure logging (LOG003).",
+    "app-classes": "Classes whose instances are the web application.",
+    "test-folders": "Folders that hold tests.",
+    "test-patterns": "Test file names for a module, with {name} (TST001).",
+    "migrations": "Folders of database migrations, not application code.",
+    "cli": "Command-line modules, where print() is output (LOG002).",
+    "feature-roots": "Where features live, dotted and relative to the package (LAY002).",
+    "feature-depth": "How many name parts below a feature root make a feature (LAY002).",
+    "public": "Feature modules other features may import (LAY002), globs allowed.",
+    "rules": "Per rule: paths it skips (exclude) and its severity (error or warning).",
+}
+
+
+def settings_schema() -> dict[str, Any]:
+    """A JSON Schema of the settings, for the record's schema: editors complete the keys."""
+    strings: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    rule = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "exclude": strings,
+            "severity": {"enum": ["error", "warning"]},
+        },
+    }
+    properties: dict[str, Any] = {}
+    for key in KEYS:
+        base = key.removeprefix("extend-")
+        about = _ABOUT.get(base, "")
+        if key.startswith("extend-"):
+            about = f"Added to the defaults of {base}. {about}"
+        if key == "package":
+            spec: dict[str, Any] = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"}
+        elif key == "feature-depth":
+            spec = {"type": "integer", "minimum": 1, "maximum": 5}
+        elif key == "rules":
+            spec = {
+                "type": "object",
+                "propertyNames": {"pattern": "^[A-Z]{3}[0-9]{3}$"},
+                "additionalProperties": rule,
+            }
+        else:
+            spec = dict(strings)
+        properties[key] = {**spec, "description": about.strip()}
+        if "-" in key:  # read with underscores too
+            properties[key.replace("-", "_")] = properties[key]
+    return {
+        "type": "object",
+        "description": "Names planner check reads from this codebase (see planner check --help).",
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     from planner.reader import did_you_mean as hint  # yaml stays unloaded until needed
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from planner.check.config import settings_schema
 from planner.questions.model import Bank, Question, Section
 from planner.record.model import ADR_STYLES, RECORD_VERSION, SCHEMA_ID, STATUSES
 
@@ -145,7 +146,7 @@ def record_schema(bank: Bank) -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {"style": {"enum": list(ADR_STYLES)}},
             },
-            "check": {"type": "object"},
+            "check": settings_schema(),
             "adopted": {"type": "string", "minLength": 1},
         },
     }

@@ -71,3 +71,49 @@ def test_schema_shows_the_legacy_flag_to_editors(bank: Bank) -> None:
     assert read["markdownEnumDescriptions"][1].startswith(
         "**At import time** (legacy: keep for now): "
     )
+
+
+def _with_check(bank: Bank, default_record: Record, check: object) -> dict[str, object]:
+    data = json.loads(json.dumps(yaml.safe_load(dump_record(default_record, bank)), default=str))
+    data["check"] = check
+    return data
+
+
+def test_schema_accepts_the_check_settings_of_the_real_codebases(
+    bank: Bank, default_record: Record
+) -> None:
+    """The settings written for five real codebases (tests/check/realworld) pass the schema."""
+    import tomllib
+
+    from planner.check.config import problems
+
+    folder = Path(__file__).parents[1] / "check" / "realworld"
+    cases = sorted(folder.glob("*.toml"))
+    assert len(cases) >= 5
+    for case in cases:
+        settings = tomllib.loads(case.read_text())["settings"]
+        assert problems(settings, str(case)) == []  # planner check reads them
+        jsonschema.validate(_with_check(bank, default_record, settings), record_schema(bank))
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        {"core": "domain"},  # text where a list belongs
+        {"cores": ["domain"]},  # no such setting
+        {"feature-depth": 0},
+        {"package": "my-app"},
+        {"rules": {"log002": {"severity": "error"}}},  # rule ids are upper case
+        {"rules": {"LOG002": {"severity": "fatal"}}},
+        {"rules": {"LOG002": {"exclude": ["cli.py"], "level": "warning"}}},
+        {"extend-views": [""]},
+    ],
+)
+def test_schema_rejects_check_settings_that_planner_check_rejects(
+    bank: Bank, default_record: Record, check: dict[str, object]
+) -> None:
+    from planner.check.config import problems
+
+    assert problems(check, "decisions.yaml") != []
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(_with_check(bank, default_record, check), record_schema(bank))
