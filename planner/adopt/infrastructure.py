@@ -50,6 +50,57 @@ def views_on_storage(code: Codebase) -> list[Evidence]:
     return found
 
 
+_STORAGE_PACKAGES = {"storage", "repositories", "repository", "persistence", "store", "backends"}
+_DATABASE_LIBRARIES = (
+    "sqlalchemy",
+    "flask_sqlalchemy",
+    "pymongo",
+    "motor",
+    "redis",
+    "psycopg",
+    "psycopg2",
+    "pymysql",
+    "sqlite3",
+    "peewee",
+    "swiftclient",
+)
+
+
+def storage_drivers(code: Codebase) -> list[Evidence]:
+    """Storage behind interfaces: a ``storage`` package whose ``base`` module declares the
+    classes that two or more driver sub-packages implement, and no module outside it importing
+    a database library (Zaqar's storage/base.py with its mongodb, redis and sqlalchemy drivers).
+    The interfaces are repositories by another name."""
+    relative = {code.relative_module(f): f for f in code.app_modules}
+    for name in sorted(relative):
+        parts = name.split(".")
+        if parts[-1] != "base" or len(parts) < 2 or parts[-2] not in _STORAGE_PACKAGES:
+            continue
+        base = relative[name]
+        package = ".".join(parts[:-1])
+        drivers = sorted(
+            {
+                other.split(".")[len(parts) - 1]
+                for other in relative
+                if other.startswith(package + ".") and other.count(".") >= len(parts)
+            }
+        )
+        if len(base.classes) < 2 or len(drivers) < 2:
+            continue
+        folder = code.rel(base.path).rsplit("/", 1)[0] + "/"
+        outside = [e for e in code.imports(*_DATABASE_LIBRARIES) if not e.path.startswith(folder)]
+        if outside:
+            continue
+        return [
+            Evidence(
+                code.rel(base.path),
+                0,
+                f"{len(base.classes)} storage interfaces, implemented by {', '.join(drivers)}",
+            )
+        ]
+    return []
+
+
 def isolation(code: Codebase, bank: Bank) -> Answer | None:
     qid = "infrastructure.isolation"
     contracts = [
@@ -106,6 +157,16 @@ def isolation(code: Codebase, bank: Bank) -> Answer | None:
                 first(repositories, 3) + first(direct, 4),
             )
         return pick(bank, qid, "repository", "likely", first(repositories))
+    drivers = storage_drivers(code)
+    if drivers:
+        return pick(
+            bank,
+            qid,
+            "repository",
+            "likely",
+            drivers,
+            finding="storage drivers behind interfaces; only the drivers import database libraries",
+        )
     return pick(
         bank, qid, "none", "likely", first(impure, 4), finding="no repositories and no pure core"
     )

@@ -106,6 +106,14 @@ def shape(code: Codebase) -> Shape:
         }
         if len(found) > best or (found and len(found) == best and parent == ""):
             best, result.feature_root, result.features = len(found), parent, found
+    if result.feature_root:
+        # A folder that holds the features (indico/modules/): a sibling built the same way is
+        # a feature too, even when its name is one a layer or a support package often has
+        # (modules/api with its controllers and views, modules/core with its settings pages).
+        for child, below in children[result.feature_root].items():
+            if child not in result.features and len(below & LAYERS) >= 2:
+                result.features[child] = sorted(below & LAYERS)
+        result.features = dict(sorted(result.features.items()))
     top = children.get("", {})
     result.layer_packages = {
         layer: sorted(g - {"__init__"}) for layer, g in top.items() if layer in LAYER_PACKAGES and g

@@ -118,8 +118,12 @@ def layout(code: Codebase, bank: Bank) -> tuple[Answer | None, list[str]]:
 
 def naming(code: Codebase, bank: Bank, files: list[str]) -> Answer | None:
     qid = "testing.naming"
-    if not has(bank, qid) or not files:
+    if not has(bank, qid):
         return None
+    if not files:
+        # With no test file the names cannot be read; when the layout is "none yet" the
+        # question does not apply and the record leaves it out anyway.
+        return left_open(qid, "no test files were found, so their names cannot be read")
     suffix = [f for f in files if f.endswith("_test.py")]
     prefix = [f for f in files if f.rsplit("/", 1)[-1].startswith("test_")]
     evidence = [Evidence(p, 0, "test file") for p in (suffix or prefix)[:3]]
