@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.adopt.choices import pick
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
+from planner.adopt.storage import storage_drivers, storage_names
 from planner.check.model import parts_match
 from planner.check.rules.infrastructure import Reach
 from planner.questions.model import Bank
@@ -38,6 +39,7 @@ def core_packages(code: Codebase) -> list[str]:
 def views_on_storage(code: Codebase) -> list[Evidence]:
     """View modules that import the ORM or the session themselves (one per module)."""
     storage = [s.replace("{package}", code.package) for s in code.config.storage]
+    storage += [name for name, _ in storage_names(code)]
     found = []
     for facts in code.app_modules:
         if not any(part in code.config.views for part in facts.module.split(".")[1:]):
@@ -48,57 +50,6 @@ def views_on_storage(code: Codebase) -> list[Evidence]:
         if hit is not None:
             found.append(Evidence(code.rel(facts.path), hit.line, f"import {hit.target}"))
     return found
-
-
-_STORAGE_PACKAGES = {"storage", "repositories", "repository", "persistence", "store", "backends"}
-_DATABASE_LIBRARIES = (
-    "sqlalchemy",
-    "flask_sqlalchemy",
-    "pymongo",
-    "motor",
-    "redis",
-    "psycopg",
-    "psycopg2",
-    "pymysql",
-    "sqlite3",
-    "peewee",
-    "swiftclient",
-)
-
-
-def storage_drivers(code: Codebase) -> list[Evidence]:
-    """Storage behind interfaces: a ``storage`` package whose ``base`` module declares the
-    classes that two or more driver sub-packages implement, and no module outside it importing
-    a database library (Zaqar's storage/base.py with its mongodb, redis and sqlalchemy drivers).
-    The interfaces are repositories by another name."""
-    relative = {code.relative_module(f): f for f in code.app_modules}
-    for name in sorted(relative):
-        parts = name.split(".")
-        if parts[-1] != "base" or len(parts) < 2 or parts[-2] not in _STORAGE_PACKAGES:
-            continue
-        base = relative[name]
-        package = ".".join(parts[:-1])
-        drivers = sorted(
-            {
-                other.split(".")[len(parts) - 1]
-                for other in relative
-                if other.startswith(package + ".") and other.count(".") >= len(parts)
-            }
-        )
-        if len(base.classes) < 2 or len(drivers) < 2:
-            continue
-        folder = code.rel(base.path).rsplit("/", 1)[0] + "/"
-        outside = [e for e in code.imports(*_DATABASE_LIBRARIES) if not e.path.startswith(folder)]
-        if outside:
-            continue
-        return [
-            Evidence(
-                code.rel(base.path),
-                0,
-                f"{len(base.classes)} storage interfaces, implemented by {', '.join(drivers)}",
-            )
-        ]
-    return []
 
 
 def isolation(code: Codebase, bank: Bank) -> Answer | None:
@@ -158,13 +109,13 @@ def isolation(code: Codebase, bank: Bank) -> Answer | None:
             )
         return pick(bank, qid, "repository", "likely", first(repositories))
     drivers = storage_drivers(code)
-    if drivers:
+    if drivers is not None:
         return pick(
             bank,
             qid,
             "repository",
             "likely",
-            drivers,
+            [drivers.evidence],
             finding="storage drivers behind interfaces; only the drivers import database libraries",
         )
     return pick(

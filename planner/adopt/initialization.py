@@ -102,32 +102,41 @@ def _releases_g(facts: ModuleFacts) -> bool:
 
 _GLOBAL = re.compile(r"^(\s+)global\s+(\w+(?:\s*,\s*\w+)*)")
 _DEF = re.compile(r"^(\s*)(?:async\s+)?def\s+(\w+)")
+_TOP = re.compile(r"^(?:class|(?:async\s+)?def)\s+(\w+)")
 
 
-def _publishes_globals(code: Codebase) -> list[Evidence]:
+def _publishes_globals(code: Codebase) -> list[tuple[str, Evidence]]:
     """A start-up function in the app's module that builds the services and publishes them as
-    module attributes (``global printer`` ... in OctoPrint's ``Server.run``): five or more."""
+    module attributes (``global printer`` ... in OctoPrint's ``Server.run``): five or more.
+
+    Returns the top-level class or function that holds it, with where."""
     found = []
     for path in sorted({e.path for _, _, e in app_creations(code)}):
-        names: dict[str, list[int]] = {}
-        function = ""
+        names: dict[tuple[str, str], list[int]] = {}
+        owner = function = ""
         for number, line in enumerate(code.lines(path), 1):
+            top = _TOP.match(line)
+            if top:
+                owner = top.group(1)
             head = _DEF.match(line)
             if head:
                 function = head.group(2)
             match = _GLOBAL.match(line)
             if match and function:
-                names.setdefault(function, []).extend([number] * len(match.group(2).split(",")))
-        for function, lines in names.items():
-            if len(lines) >= 5:
-                found.append(
-                    Evidence(
-                        path,
-                        lines[0],
-                        f"{function}() publishes {len(lines)} services as module attributes",
-                    )
+                names.setdefault((owner or function, function), []).extend(
+                    [number] * len(match.group(2).split(","))
                 )
+        for (holder, function), lines in names.items():
+            if len(lines) >= 5:
+                text = f"{function}() publishes {len(lines)} services as module attributes"
+                found.append((holder, Evidence(path, lines[0], text)))
     return found[:3]
+
+
+def composition_roots(code: Codebase) -> list[str]:
+    """The names of the classes and functions that wire the services, as adopt found them."""
+    named = {name for f in code.app_modules for name in _named(code, set(f.classes) | f.functions)}
+    return sorted(named | {holder for holder, _ in _publishes_globals(code)})
 
 
 def _named(code: Codebase, names: set[str]) -> list[str]:
@@ -159,7 +168,7 @@ def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
             return pick(bank, qid, "bootstrap", "likely", first(booting))
     if roots:
         return pick(bank, qid, "composition_root", "likely", first(roots))
-    published = _publishes_globals(code)
+    published = [e for _, e in _publishes_globals(code)]
     if published and has(bank, qid, "bootstrap"):
         return pick(bank, qid, "bootstrap", "likely", published)
     holders = [f for f in modules if f.module.rsplit(".", 1)[-1] in ("extensions", "ext", "exts")]
