@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 from typing import Any
 
-from planner.adopt.codebase import Codebase
+from planner.adopt.codebase import _VENDORED, Codebase
 from planner.adopt.initialization import app_classes, composition_roots, factories
 from planner.adopt.layout import Shape
 from planner.adopt.logs import log_wrappers, own_logger_factories
@@ -56,8 +56,36 @@ def check_settings(code: Codebase, shape: Shape, answers: dict[str, Answer]) -> 
             and f.split("/")[0] not in ("src", code.package)
         }
     )
+    # test support inside the package (indico/testing/: pytest fixtures and its plugin)
+    support = sorted(
+        {
+            code.relative_module(f).split(".")[0]
+            for f in code.app_modules
+            if code.relative_module(f).split(".")[0] in _TEST_SUPPORT
+            and any(i.target.split(".")[0] == "pytest" for i in f.imports)
+        }
+    )
+    folders = sorted({*folders, *(s for s in support if s not in config.test_folders)})
     if folders:
         settings["extend-test-folders"] = folders
+    vendored = sorted(
+        {
+            "/".join([code.rel(code.package_dir), *parts[: parts.index(part) + 1]]) + "/*"
+            for f in code.modules
+            for parts in [code.relative_module(f).split(".")[:-1]]
+            for part in parts[:1] + [p for p in parts[1:] if p in _VENDORED]
+            if part in _VENDORED
+        }
+    )
+    # a version module versioneer (or a tool based on it) wrote, not the team's code
+    generated = sorted(
+        code.rel(f.path)
+        for f in code.modules
+        if f.path.name == "_version.py" and "versioneer" in (code.text(code.rel(f.path)) or "")
+    )
+    if vendored or generated:
+        # someone else's code: no decision of the team applies
+        settings["exclude"] = [*vendored, *generated]
     migrations = sorted(
         {
             path.split("/")[-2]
@@ -150,4 +178,17 @@ def command_line_tools(code: Codebase) -> list[str]:
             for i in f.imports
         )
         found.add(package if package and not used_outside else module)
+    # a console or terminal helper writes to the terminal by purpose (indico/util/console.py)
+    for facts in code.app_modules:
+        module = code.relative_module(facts)
+        if (
+            module.rsplit(".", 1)[-1] in _TERMINAL
+            and not code.context.is_cli(facts)
+            and any(c.name == "print" for c in facts.calls)
+        ):
+            found.add(module)
     return sorted(found)
+
+
+_TERMINAL = {"console", "terminal", "tty"}
+_TEST_SUPPORT = {"testing", "test_utils", "testutils", "pytest_plugins"}

@@ -236,3 +236,96 @@ def test_features_keeping_to_each_others_front_door(
     record, found = _adopt_and_check(invoke, tmp_path)
     assert _answer(record, "layout.public_interface") == "package_root"
     assert not {f for f in found if f[0] == "LAY002"}, found
+
+
+def test_terminal_helpers_test_support_and_vendored_code_go_into_check(
+    invoke: Callable[..., Any], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/util/__init__.py": "",
+            "shop/util/console.py": PRINTS,
+            "shop/util/money.py": PRINTS,
+            "shop/util/console_test.py": "def test_x():\n    pass\n",
+            "shop/util/money_test.py": "def test_x():\n    pass\n",
+            "shop/testing/__init__.py": "",
+            "shop/testing/fixtures.py": "import pytest\n\n\n@pytest.fixture\ndef app():\n"
+            "    return None\n",
+            "shop/vendor/__init__.py": "",
+            "shop/vendor/mail.py": "def send(message):\n    print(message)\n",
+            "shop/_version.py": '"""Version from git, as versioneer computes it."""\n\n\n'
+            "def get(verbose):\n    if verbose:\n        print('looking at git')\n",
+        },
+    )
+    record, found = _adopt_and_check(invoke, tmp_path)
+    assert record["check"]["extend-cli"] == ["util.console"]
+    assert record["check"]["extend-test-folders"] == ["testing"]
+    assert record["check"]["exclude"] == ["shop/vendor/*", "shop/_version.py"]
+    # the helper module that prints for a living is quiet; the money module's print is not;
+    # neither the fixtures nor the vendored or generated modules are the team's to test
+    assert found == {("LOG002", "shop/util/money.py", 7)}, found
+
+
+def test_a_function_only_the_script_block_calls_may_print(
+    invoke: Callable[..., Any], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/comm.py": LOGGER + "\n\ndef upload_cli():\n    print('usage: ...')\n\n\n"
+            "def send(data):\n    print(data)\n\n\nif __name__ == '__main__':\n"
+            "    upload_cli()\n    send(b'x')\n",
+            "shop/link.py": LOGGER + "from shop.comm import send\n\n\ndef go():\n    send(1)\n",
+        },
+    )
+    checked = invoke(
+        "check",
+        tmp_path,
+        "--json",
+        "--no-cache",
+        "--package",
+        "shop",
+        "--select",
+        "LOG002",
+        "--rules",
+        "logging.module_logger=true",
+    )
+    got = [(f["path"], f["line"]) for f in json.loads(checked.stdout)["findings"]]
+    # send() is called by the script block and by another module: its print is reported
+    assert got == [("shop/comm.py", 11)]
+
+
+def test_by_kind_tests_below_a_kind_folder_or_inside_the_package_count(
+    invoke: Callable[..., Any], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/utils/__init__.py": "",
+            "shop/utils/helpers.py": LOGGER,
+            "shop/orders/__init__.py": "",
+            "shop/orders/pay.py": LOGGER,
+            "shop/orders/ship.py": LOGGER,
+            "tests/unit/utils/test_helpers.py": "def test_x():\n    pass\n",
+            "shop/tests/functional/test_pay.py": "def test_x():\n    pass\n",
+            "tests/unit/test_other.py": "def test_x():\n    pass\n",
+        },
+    )
+    checked = invoke(
+        "check",
+        tmp_path,
+        "--json",
+        "--no-cache",
+        "--package",
+        "shop",
+        "--rules",
+        "testing.layout=by_kind",
+        "--select",
+        "TST001",
+    )
+    got = [f["path"] for f in json.loads(checked.stdout)["findings"]]
+    assert got == ["shop/orders/ship.py"]
