@@ -32,6 +32,11 @@ def test_test_names_are_open_when_there_are_no_tests(tmp_path: Path) -> None:
     answer = adopt(tmp_path, load_bank(), use_cache=False).answers["testing.naming"]
     assert answer.open
     assert "no test files" in answer.finding
+    # a source tree without tests has none yet: then the names are not asked at all
+    write(tmp_path, {"pyproject.toml": '[project]\nname = "shop"\n'})
+    answers = adopt(tmp_path, load_bank(), use_cache=False).answers
+    assert answers["testing.layout"].value == "none_yet"
+    assert "testing.naming" not in answers
 
 
 def test_loggers_made_per_package_and_imported_leave_the_scope_open(tmp_path: Path) -> None:
