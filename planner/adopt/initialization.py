@@ -318,6 +318,11 @@ def config_source(code: Codebase, bank: Bank) -> Answer | None:
     return left_open(qid, "no configuration loading was recognised")
 
 
+_READS_CONFIG = re.compile(
+    r"(?i)(load|read|parse|init)_?(config|settings)|config\.from_|(^|\.)configure_app$"
+)
+
+
 def config_read(code: Codebase, bank: Bank) -> Answer | None:
     """Newer banks ask whether configuration is read at import time."""
     qid = "initialization.config_read"
@@ -328,8 +333,21 @@ def config_read(code: Codebase, bank: Bank) -> Answer | None:
     ]
     if reads:
         return pick(bank, qid, "import_time", "certain", first(reads))
+    # where the configuration is read instead: in the factory (load_config(), configure_app())
+    made = {name for name, _ in factories(code)}
+    loading = [
+        Evidence(code.rel(m.path), c.line, f"{c.name}() in the factory {c.function}()")
+        for m in code.app_modules
+        for c in m.calls
+        if c.function in made and not c.import_time and _READS_CONFIG.search(c.name)
+    ]
     return pick(
-        bank, qid, "at_creation", "likely", [], finding="no environment read at import time"
+        bank,
+        qid,
+        "at_creation",
+        "likely",
+        first(loading, 3),
+        finding="no environment read at import time",
     )
 
 

@@ -102,10 +102,10 @@ def check_settings(code: Codebase, shape: Shape, answers: dict[str, Answer]) -> 
     )
     if migrations:
         settings["extend-migrations"] = migrations
-    if shape.feature_root:
+    style = answers.get("layout.style")
+    if shape.feature_root and style is not None and style.value == "by_feature":
         settings["feature-roots"] = [shape.feature_root]
     isolation = answers.get("infrastructure.isolation")
-    style = answers.get("layout.style")
     if isolation is not None and isolation.value == "ports_and_adapters":
         from planner.adopt.infrastructure import core_packages
 

@@ -139,9 +139,14 @@ def test_config_file_loaded_by_the_factory_and_env_reads_of_tools_do_not_make_it
             "def b():\n    return os.environ.get('B')\n\n\ndef c():\n    return os.getenv('C')\n",
         },
     )
-    answer = adopt(tmp_path, load_bank(), use_cache=False).answers["initialization.config_source"]
+    answers = adopt(tmp_path, load_bank(), use_cache=False).answers
+    answer = answers["initialization.config_source"]
     assert answer.value == "file"
     assert "shop/app.py:7" in {f"{e.path}:{e.line}" for e in answer.evidence}
+    # read when the app is created: the factory's call is the evidence
+    read = answers["initialization.config_read"]
+    assert read.value == "at_creation"
+    assert [f"{e.path}:{e.line}" for e in read.evidence] == ["shop/app.py:7"]
 
 
 def test_oslo_config_reads_a_file(tmp_path: Path) -> None:
