@@ -260,13 +260,11 @@ def public_interface(
 ) -> Answer | None:
     """What one feature imports from another, read with the rule ``planner check`` applies."""
     qid = "layout.public_interface"
-    if (
-        not has(bank, qid)
-        or chosen is None
-        or chosen.value != "by_feature"
-        or names is None
-        or names.open
-    ):
+    if not has(bank, qid) or chosen is None:
+        return None
+    if chosen.open:
+        return left_open(qid, "the layout is open, so there are no features to keep apart")
+    if chosen.value != "by_feature" or names is None or names.open:
         return None
     import dataclasses
 
