@@ -133,9 +133,34 @@ def _publishes_globals(code: Codebase) -> list[tuple[str, Evidence]]:
     return found[:3]
 
 
+_STORES = re.compile(r"\.extensions\[[^\]]+\]\s*=[^=]")
+
+
+def _extension_writers(code: Codebase) -> list[tuple[str, Evidence]]:
+    """Top-level functions that store services in ``app.extensions`` (an ``init_application``
+    that builds them), methods and extensions' own ``init_app`` left out."""
+    found: dict[str, Evidence] = {}
+    for facts in code.app_modules:
+        if not facts.writes_extensions:
+            continue
+        path = code.rel(facts.path)
+        function = ""
+        for number, line in enumerate(code.lines(path), 1):
+            top = _TOP.match(line)
+            if top:
+                function = top.group(1) if top.group(1) in facts.functions else ""
+            if function and function != "init_app" and _STORES.search(line):
+                found.setdefault(
+                    function, Evidence(path, number, f"{function}() stores services on the app")
+                )
+    return sorted(found.items())
+
+
 def composition_roots(code: Codebase) -> list[str]:
     """The names of the classes and functions that wire the services, as adopt found them."""
     named = {name for f in code.app_modules for name in _named(code, set(f.classes) | f.functions)}
+    if not named and "composition_root" in code.memo:
+        named = {name for name, _ in _extension_writers(code)}
     return sorted(named | {holder for holder, _ in _publishes_globals(code)})
 
 
@@ -193,6 +218,10 @@ def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
     bound = [e for _, e in code.calls("init_app")]
     if bound:
         return pick(bank, qid, "extensions", "likely", first(bound))
+    writers = _extension_writers(code)
+    if writers:
+        code.memo["composition_root"] = True
+        return pick(bank, qid, "composition_root", "likely", first(e for _, e in writers))
     if framework == "falcon" and code.imports("falcon"):
         return left_open(
             qid,

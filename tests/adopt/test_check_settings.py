@@ -329,3 +329,23 @@ def test_by_kind_tests_below_a_kind_folder_or_inside_the_package_count(
     )
     got = [f["path"] for f in json.loads(checked.stdout)["findings"]]
     assert got == ["shop/orders/ship.py"]
+
+
+def test_a_function_storing_the_services_on_the_app_is_the_composition_root(
+    invoke: Callable[..., Any], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/services.py": LOGGER + "\n\nclass Mailer:\n    pass\n",
+            "shop/app.py": LOGGER + "from flask import Flask\n\nfrom shop.services import Mailer\n"
+            "\n\ndef init_application(app):\n    app.extensions['shop.mailer'] = Mailer()\n\n\n"
+            "def create_app():\n    app = Flask(__name__)\n    init_application(app)\n"
+            "    return app\n",
+        },
+    )
+    record, found = _adopt_and_check(invoke, tmp_path)
+    assert _answer(record, "initialization.wiring") == "composition_root"
+    assert record["check"]["extend-composition-roots"] == ["init_application"]
+    assert not {f for f in found if f[0] in ("INI001", "INI003")}, found
