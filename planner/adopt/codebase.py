@@ -163,7 +163,9 @@ class Codebase:
         return sorted(found)
 
     def matching(self, *patterns: str) -> list[str]:
-        return [f for f in self.files if any(fnmatch.fnmatchcase(f, p) for p in patterns)]
+        """The files matching any of the glob ``patterns`` (one compiled expression per call)."""
+        regex = re.compile("|".join(fnmatch.translate(p) for p in patterns))
+        return [f for f in self.files if regex.match(f)]
 
     def text(self, relative: str) -> str | None:
         try:

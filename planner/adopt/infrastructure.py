@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.adopt.choices import pick
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
+from planner.adopt.storage import storage_drivers, storage_names
 from planner.check.model import parts_match
 from planner.check.rules.infrastructure import Reach
 from planner.questions.model import Bank
@@ -38,6 +39,7 @@ def core_packages(code: Codebase) -> list[str]:
 def views_on_storage(code: Codebase) -> list[Evidence]:
     """View modules that import the ORM or the session themselves (one per module)."""
     storage = [s.replace("{package}", code.package) for s in code.config.storage]
+    storage += [name for name, _ in storage_names(code)]
     found = []
     for facts in code.app_modules:
         if not any(part in code.config.views for part in facts.module.split(".")[1:]):
@@ -106,6 +108,16 @@ def isolation(code: Codebase, bank: Bank) -> Answer | None:
                 first(repositories, 3) + first(direct, 4),
             )
         return pick(bank, qid, "repository", "likely", first(repositories))
+    drivers = storage_drivers(code)
+    if drivers is not None:
+        return pick(
+            bank,
+            qid,
+            "repository",
+            "likely",
+            [drivers.evidence],
+            finding="storage drivers behind interfaces; only the drivers import database libraries",
+        )
     return pick(
         bank, qid, "none", "likely", first(impure, 4), finding="no repositories and no pure core"
     )

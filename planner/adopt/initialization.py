@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 
 from planner.adopt.choices import has, pick
 from planner.adopt.codebase import Codebase, first
@@ -99,6 +100,70 @@ def _releases_g(facts: ModuleFacts) -> bool:
     )
 
 
+_GLOBAL = re.compile(r"^(\s+)global\s+(\w+(?:\s*,\s*\w+)*)")
+_DEF = re.compile(r"^(\s*)(?:async\s+)?def\s+(\w+)")
+_TOP = re.compile(r"^(?:class|(?:async\s+)?def)\s+(\w+)")
+
+
+def _publishes_globals(code: Codebase) -> list[tuple[str, Evidence]]:
+    """A start-up function in the app's module that builds the services and publishes them as
+    module attributes (``global printer`` ... in OctoPrint's ``Server.run``): five or more.
+
+    Returns the top-level class or function that holds it, with where."""
+    found = []
+    for path in sorted({e.path for _, _, e in app_creations(code)}):
+        names: dict[tuple[str, str], list[int]] = {}
+        owner = function = ""
+        for number, line in enumerate(code.lines(path), 1):
+            top = _TOP.match(line)
+            if top:
+                owner = top.group(1)
+            head = _DEF.match(line)
+            if head:
+                function = head.group(2)
+            match = _GLOBAL.match(line)
+            if match and function:
+                names.setdefault((owner or function, function), []).extend(
+                    [number] * len(match.group(2).split(","))
+                )
+        for (holder, function), lines in names.items():
+            if len(lines) >= 5:
+                text = f"{function}() publishes {len(lines)} services as module attributes"
+                found.append((holder, Evidence(path, lines[0], text)))
+    return found[:3]
+
+
+_STORES = re.compile(r"\.extensions\[[^\]]+\]\s*=[^=]")
+
+
+def _extension_writers(code: Codebase) -> list[tuple[str, Evidence]]:
+    """Top-level functions that store services in ``app.extensions`` (an ``init_application``
+    that builds them), methods and extensions' own ``init_app`` left out."""
+    found: dict[str, Evidence] = {}
+    for facts in code.app_modules:
+        if not facts.writes_extensions:
+            continue
+        path = code.rel(facts.path)
+        function = ""
+        for number, line in enumerate(code.lines(path), 1):
+            top = _TOP.match(line)
+            if top:
+                function = top.group(1) if top.group(1) in facts.functions else ""
+            if function and function != "init_app" and _STORES.search(line):
+                found.setdefault(
+                    function, Evidence(path, number, f"{function}() stores services on the app")
+                )
+    return sorted(found.items())
+
+
+def composition_roots(code: Codebase) -> list[str]:
+    """The names of the classes and functions that wire the services, as adopt found them."""
+    named = {name for f in code.app_modules for name in _named(code, set(f.classes) | f.functions)}
+    if not named and "composition_root" in code.memo:
+        named = {name for name, _ in _extension_writers(code)}
+    return sorted(named | {holder for holder, _ in _publishes_globals(code)})
+
+
 def _named(code: Codebase, names: set[str]) -> list[str]:
     return sorted(n for n in names if any(fnmatch.fnmatchcase(n, p) for p in _ROOTS))
 
@@ -119,8 +184,18 @@ def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
         for f in modules
         for name in _named(code, set(f.classes) | f.functions)
     ]
+    stored = any(f.writes_extensions for f in modules)
+    if roots and not stored and has(bank, qid, "bootstrap"):
+        booting = [e for e in roots if e.text.rsplit(" ", 1)[-1].lower() == "bootstrap"]
+        if booting:
+            # a Bootstrap class or bootstrap() builds the services and hands them on; nothing
+            # is kept in app.extensions (Zaqar's Bootstrap, Falcon has no app.extensions)
+            return pick(bank, qid, "bootstrap", "likely", first(booting))
     if roots:
         return pick(bank, qid, "composition_root", "likely", first(roots))
+    published = [e for _, e in _publishes_globals(code)]
+    if published and has(bank, qid, "bootstrap"):
+        return pick(bank, qid, "bootstrap", "likely", published)
     holders = [f for f in modules if f.module.rsplit(".", 1)[-1] in ("extensions", "ext", "exts")]
     singletons = [
         Evidence(code.rel(f.path), b.line, f"{b.call}() bound with init_app")
@@ -143,6 +218,10 @@ def wiring(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
     bound = [e for _, e in code.calls("init_app")]
     if bound:
         return pick(bank, qid, "extensions", "likely", first(bound))
+    writers = _extension_writers(code)
+    if writers:
+        code.memo["composition_root"] = True
+        return pick(bank, qid, "composition_root", "likely", first(e for _, e in writers))
     if framework == "falcon" and code.imports("falcon"):
         return left_open(
             qid,
@@ -177,26 +256,82 @@ _ENV_LOADERS = (
 )
 
 
+_PROJECT_LOADERS = ("load_config", "load_settings", "read_config", "load_configuration")
+_SETTINGS_PARTS = {"config", "settings", "conf", "configuration"}
+_NOT_SERVICE = {"testing", "tests", "test", "bench", "benchmarks"}
+
+
+def _service_modules(code: Codebase) -> list[ModuleFacts]:
+    """The modules that serve: command line tools, test helpers and benchmarks left out."""
+    return [
+        m
+        for m in code.app_modules
+        if not code.context.is_cli(m) and not _NOT_SERVICE & set(m.module.split(".")[1:])
+    ]
+
+
+def _settings_first(code: Codebase, found: list[tuple[ModuleFacts, Evidence]]) -> list[Evidence]:
+    """Evidence from settings modules (``settings``, ``config``) before the rest."""
+    own = [e for m, e in found if _SETTINGS_PARTS & set(m.module.split(".")[1:])]
+    return first(own, 3) + first((e for m, e in found if e not in own), 5 - min(3, len(own)))
+
+
+def _settings_table(code: Codebase) -> list[Evidence]:
+    """A settings table in the app's own database (Calibre-Web's ``_Settings``)."""
+    return [
+        Evidence(code.rel(f.path), f.strings.get("settings", 0), f"class {name}: a settings table")
+        for f in code.app_modules
+        if "settings" in f.strings and any(i.target.startswith("sqlalchemy") for i in f.imports)
+        for name in sorted(f.classes)
+        if name.lstrip("_") in ("Settings", "Setting")
+    ]
+
+
 def config_source(code: Codebase, bank: Bank) -> Answer | None:
     qid = "initialization.config_source"
-    files = [e for _, e in code.calls(*_FILE_LOADERS)]
-    env = [e for _, e in code.calls(*_ENV_LOADERS)]
+    service = _service_modules(code)
+    factory_names = {name for name, _ in factories(code)}
+    loaded = [
+        Evidence(code.rel(m.path), c.line, f"{c.name}() in the factory {c.function}()")
+        for m, c in code.call_sites(*_PROJECT_LOADERS, modules=service)
+        if c.function in factory_names
+    ]
+    # oslo.config: ``conf(project="zaqar")`` reads /etc/<project>/<project>.conf
+    oslo = [
+        Evidence(code.rel(m.path), c.line, f"{c.name}(project=...): oslo.config reads its file")
+        for m in code.app_modules
+        if any(i.target.startswith("oslo_config") for i in m.imports)
+        for c in m.calls
+        if "project" in c.keywords
+    ]
+    loaders = list(code.calls(*_FILE_LOADERS, modules=service))
+    files = loaded + first(oslo, 2) + _settings_first(code, loaders)
+    env = [e for _, e in code.calls(*_ENV_LOADERS, modules=service)]
     env += code.imports("environs", "pydantic_settings", "decouple", "dotenv")
-    reads = [e for _, e in code.calls("os.getenv", "os.environ.get")]
+    reads = first((e for _, e in code.calls("os.getenv", "os.environ.get", modules=service)), 50)
     if len(reads) >= 3:
         env += reads
     classes = [e for _, e in code.calls("from_object")]
+    table = _settings_table(code)
     if files and env:
         return pick(
             bank,
             qid,
             "layered",
             "likely",
-            first([*files, *env], 6),
+            first(files, 3) + first(env, 3),
             finding="configuration files and environment variables are both read",
         )
     if files:
-        return pick(bank, qid, "file", "likely", first(files))
+        return pick(bank, qid, "file", "likely", files[:6])
+    if table:
+        return left_open(
+            qid,
+            "settings are kept in a table of the app's own database"
+            + (f" ({len(env)} environment reads besides)" if env else "")
+            + "; the bank has no value for that",
+            first(table, 2) + first(env, 2),
+        )
     if env:
         return pick(bank, qid, "env", "likely", first(env))
     if classes:
@@ -212,6 +347,11 @@ def config_source(code: Codebase, bank: Bank) -> Answer | None:
     return left_open(qid, "no configuration loading was recognised")
 
 
+_READS_CONFIG = re.compile(
+    r"(?i)(load|read|parse|init)_?(config|settings)|config\.from_|(^|\.)configure_app$"
+)
+
+
 def config_read(code: Codebase, bank: Bank) -> Answer | None:
     """Newer banks ask whether configuration is read at import time."""
     qid = "initialization.config_read"
@@ -222,8 +362,21 @@ def config_read(code: Codebase, bank: Bank) -> Answer | None:
     ]
     if reads:
         return pick(bank, qid, "import_time", "certain", first(reads))
+    # where the configuration is read instead: in the factory (load_config(), configure_app())
+    made = {name for name, _ in factories(code)}
+    loading = [
+        Evidence(code.rel(m.path), c.line, f"{c.name}() in the factory {c.function}()")
+        for m in code.app_modules
+        for c in m.calls
+        if c.function in made and not c.import_time and _READS_CONFIG.search(c.name)
+    ]
     return pick(
-        bank, qid, "at_creation", "likely", [], finding="no environment read at import time"
+        bank,
+        qid,
+        "at_creation",
+        "likely",
+        first(loading, 3),
+        finding="no environment read at import time",
     )
 
 
@@ -274,11 +427,25 @@ def db_init(code: Codebase, bank: Bank) -> Answer | None:
     ]
     migrations += code.imports("flask_migrate", "flask_alembic", "alembic")
     create_all = list(code.calls("create_all"))
-    factory_names = {name for name, _ in factories(code)}
+    # Start-up functions: the factories, and functions with a factory's name that configure a
+    # module-level app (Calibre-Web's create_app); create_all() in one of them, or in a function
+    # one of them calls (init_db()), runs when the app starts.
+    starting = {name for name, _ in factories(code)} | {
+        name for m in code.app_modules for name in m.functions & set(code.config.factories)
+    }
+    called = {
+        c.name.rsplit(".", 1)[-1]
+        for m in code.app_modules
+        for c in m.calls
+        if c.function in starting and not c.import_time
+    }
     startup = [
         e
         for facts, e in create_all
-        if any(c.function in factory_names and c.line == e.line for c in facts.calls)
+        if any(
+            c.line == e.line and (c.function in starting or c.function in called)
+            for c in facts.calls
+        )
     ]
     if migrations and create_all:
         if has(bank, qid, "create_all_then_migrate"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.adopt.choices import pick, value
+from planner.adopt.choices import has, pick, value
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
 from planner.questions.model import Bank
@@ -106,6 +106,14 @@ def shape(code: Codebase) -> Shape:
         }
         if len(found) > best or (found and len(found) == best and parent == ""):
             best, result.feature_root, result.features = len(found), parent, found
+    if result.feature_root:
+        # A folder that holds the features (indico/modules/): a sibling built the same way is
+        # a feature too, even when its name is one a layer or a support package often has
+        # (modules/api with its controllers and views, modules/core with its settings pages).
+        for child, below in children[result.feature_root].items():
+            if child not in result.features and len(below & LAYERS) >= 2:
+                result.features[child] = sorted(below & LAYERS)
+        result.features = dict(sorted(result.features.items()))
     top = children.get("", {})
     result.layer_packages = {
         layer: sorted(g - {"__init__"}) for layer, g in top.items() if layer in LAYER_PACKAGES and g
@@ -247,6 +255,75 @@ def views(code: Codebase, bank: Bank, framework: str | None) -> Answer | None:
     return left_open(qid, "no views were found")
 
 
+def public_interface(
+    code: Codebase, bank: Bank, found: Shape, chosen: Answer | None, names: Answer | None
+) -> Answer | None:
+    """What one feature imports from another, read with the rule ``planner check`` applies."""
+    qid = "layout.public_interface"
+    if not has(bank, qid) or chosen is None:
+        return None
+    if chosen.open:
+        return left_open(qid, "the layout is open, so there are no features to keep apart")
+    if chosen.value != "by_feature" or names is None or names.open:
+        return None
+    import dataclasses
+
+    from planner.check.rules.infrastructure import resolve, statements
+    from planner.check.rules.layout import _feature_of
+    from planner.check.rules.layout import features as feature_modules
+
+    ctx = dataclasses.replace(
+        code.context,
+        answers={"layout.style": "by_feature", "layout.features": names.value},
+        config=dataclasses.replace(code.config, feature_roots=(found.feature_root,)),
+    )
+    known = feature_modules(ctx)
+    front, services, inside = [], [], []
+    for facts in code.app_modules:
+        own = _feature_of(code.relative_module(facts), known)
+        if own is None:
+            continue
+        for statement in statements(facts):
+            for imp in statement:
+                target = resolve(ctx.modules, imp.target)
+                if target is None:
+                    continue
+                relative = code.relative_module(target)
+                other = _feature_of(relative, known)
+                if other is None or other == own:
+                    continue
+                where = Evidence(code.rel(facts.path), imp.line, f"import {imp.target}")
+                if relative == other:
+                    front.append(where)
+                elif relative == f"{other}.services":
+                    services.append(where)
+                else:
+                    inside.append(where)
+    total = len(front) + len(services) + len(inside)
+    if not total:
+        return left_open(qid, "no feature imports another, so the code cannot tell the boundary")
+    if inside and len(inside) * 5 >= total:
+        return pick(
+            bank,
+            qid,
+            "no_rule",
+            "likely",
+            first(inside, 4),
+            finding=f"{len(inside)} of {total} imports between features reach into another "
+            "feature's modules",
+        )
+    if inside:
+        return contradicted(
+            qid,
+            f"{total - len(inside)} imports between features keep to a front door, "
+            f"{len(inside)} reach into another feature's modules",
+            first(inside, 4) + first(front + services, 2),
+        )
+    if services and not front:
+        return pick(bank, qid, "services_module", "likely", first(services, 4))
+    return pick(bank, qid, "package_root", "likely", first(front + services, 4))
+
+
 def src_layout(code: Codebase, bank: Bank) -> Answer | None:
     inside = code.package_dir.parent.name == "src" and code.package_dir.parent.parent == code.root
     where = code.package_dir.relative_to(code.root).as_posix()
@@ -258,9 +335,11 @@ def src_layout(code: Codebase, bank: Bank) -> Answer | None:
 def adopt(code: Codebase, bank: Bank, framework: str | None) -> tuple[list[Answer | None], Shape]:
     found = shape(code)
     chosen = style(code, bank, found)
+    names = features(code, bank, found, chosen)
     return [
         chosen,
         views(code, bank, framework),
         src_layout(code, bank),
-        features(code, bank, found, chosen),
+        names,
+        public_interface(code, bank, found, chosen, names),
     ], found

@@ -59,7 +59,7 @@ _RESOURCES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("httpx", "requests.Session", "aiohttp", "urllib3"),
         ("httpx.Client", "requests.Session", "Session"),
     ),
-    "cache": (("cachelib", "flask_caching", "redis", "pymemcache", "dogpile"), ()),
+    "cache": (("cachelib", "flask_caching", "redis", "pymemcache", "dogpile", "oslo_cache"), ()),
     "message_queue": (("kombu", "pika", "aio_pika"), ()),
     "smtp": (("flask_mail", "smtplib", "flask_mailman"), ()),
     "job_queue": (("celery", "rq", "dramatiq", "huey"), ()),
@@ -77,11 +77,27 @@ def other_resources(code: Codebase, bank: Bank) -> Answer | None:
     for name, (modules, _) in _RESOURCES.items():
         evidence = code.imports(*modules)
         if name == "http_client":
-            # a pooled client, not a one-off requests.get()
-            evidence = [e for e in evidence if "httpx" in e.text or "Session" in e.text] or [
+            # a pooled client, not a one-off requests.get(); a module that defines its own
+            # Session class wraps requests for one-off calls (Calibre-Web's cw_advocate)
+            wrappers = {code.rel(f.path) for f in code.app_modules if "Session" in f.classes}
+            evidence = [
+                e
+                for e in evidence
+                if ("httpx" in e.text or "Session" in e.text) and e.path not in wrappers
+            ] or [
                 e
                 for _, e in code.calls("httpx.Client", "requests.Session", "aiohttp.ClientSession")
+                if e.path not in wrappers
             ]
+        if name == "rate_limit_storage":
+            # a limiter that counts in process memory only has no store to manage
+            memory_only = {
+                code.rel(f.path)
+                for f in code.app_modules
+                if "memory://" in f.strings
+                and not {"RATELIMIT_STORAGE_URI", "RATELIMIT_STORAGE_URL"} & set(f.strings)
+            }
+            evidence = [e for e in evidence if e.path not in memory_only]
         if not evidence:
             continue
         if has(bank, qid, name):

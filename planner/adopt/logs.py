@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from planner.adopt.choices import has, pick, value
@@ -50,6 +51,29 @@ def _counted(facts: ModuleFacts) -> bool:
     return not (facts.empty or facts.reexports_only or facts.syntax_error)
 
 
+_LOGGER_NAMES = {"logger", "log", "LOG", "LOGGER", "_logger", "_log", "_LOG"}
+_LEVELS = {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+
+
+def imported_logger(code: Codebase, facts: ModuleFacts) -> str | None:
+    """The project module whose logger ``facts`` logs through (``from shop.events import
+    logger`` then ``logger.info(...)``), or None when it logs through no imported logger."""
+    owners = [
+        i.target.rsplit(".", 1)[0]
+        for i in facts.imports
+        if i.target.startswith(code.package + ".") and i.target.rsplit(".", 1)[-1] in _LOGGER_NAMES
+    ]
+    if not owners:
+        return None
+    logs = any(
+        c.name.count(".") == 1
+        and c.name.split(".")[0] in _LOGGER_NAMES
+        and c.name.split(".")[1] in _LEVELS
+        for c in facts.calls
+    )
+    return owners[0] if logs else None
+
+
 def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
     qid = "logging.module_logger"
     modules = [m for m in code.app_modules if _counted(m)]
@@ -65,7 +89,13 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
     factories = Names(ctx.config.logger_factories)
     with_logger = [m for m in modules if has_logger(m, factories)]
     without = [m for m in modules if not has_logger(m, factories)]
-    root = {m.module: [c for c in m.calls if c.name in ROOT_CALLS] for m in modules}
+    # The module that sets logging up may report on that through the root logger itself.
+    setting_up = {facts.module for facts, _, _ in setup_places(code)}
+    root = {
+        m.module: [c for c in m.calls if c.name in ROOT_CALLS]
+        for m in modules
+        if m.module not in setting_up
+    }
     root = {k: v for k, v in root.items() if v}
     root_evidence = [
         Evidence(
@@ -119,6 +149,52 @@ def module_logger(code: Codebase, bank: Bank) -> list[Answer | None]:
         return [
             value(bank, qid, False, "certain", first(root_evidence or missing, 4), finding),
             None,
+        ]
+    borrowed: dict[str, str] = {}
+    for m in without:
+        owner = imported_logger(code, m)
+        if owner is not None:
+            borrowed[m.module] = owner
+    if borrowed:
+        # Modules log through a logger another module made: one for the whole application
+        # is "shared"; one per package (indico's Logger.get('events') in each feature) is
+        # neither value of the bank, so the meeting decides.
+        owners = sorted(set(borrowed.values()))
+        examples = [
+            Evidence(code.rel(m.path), 1, f"logs through {borrowed[m.module]}'s logger")
+            for m in without
+            if m.module in borrowed
+        ]
+        more = "..." if len(owners) > 4 else ""
+        scope_finding = (
+            f"{len(borrowed)} modules log through a logger made in another module "
+            f"({len(owners)} such modules: {', '.join(owners[:4])}{more})"
+        )
+        if len(owners) == 1 and has(bank, "logging.logger_scope", "shared"):
+            scope = pick(
+                bank,
+                "logging.logger_scope",
+                "shared",
+                "likely",
+                first(examples, 4),
+                finding=scope_finding,
+            )
+        else:
+            scope = left_open(
+                "logging.logger_scope",
+                scope_finding + "; loggers are shared per package, which the bank has no value for",
+                first(examples, 4) + first(have, 2),
+            )
+        return [
+            value(
+                bank,
+                qid,
+                False,
+                "likely",
+                first(missing, 4) + first(have, 2),
+                f"{coverage}; {len(borrowed)} others log through an imported logger",
+            ),
+            scope if has(bank, "logging.logger_scope") else None,
         ]
     # some modules have a logger; the others do not log at all
     if has(bank, "logging.logger_scope", "where_used") and not logging_without:
@@ -287,8 +363,22 @@ def request_id(code: Codebase, bank: Bank) -> Answer | None:
     qid = "logging.request_id"
     evidence = code.strings(r"(?i)^x-(request|correlation)-id$")
     evidence += code.imports(
-        "flask_request_id", "asgi_correlation_id", "flask_log_request_id", "request_id"
+        "flask_request_id",
+        "asgi_correlation_id",
+        "flask_log_request_id",
+        "request_id",
+        "oslo_middleware.request_id",
+        "oslo_middleware.RequestId",
     )
+    # A logging filter or middleware of the project's own that tags records with the id
+    # (indico's AddRequestIDFilter).
+    evidence += [
+        Evidence(code.rel(f.path), 0, f"class {name}")
+        for f in code.app_modules
+        for name in sorted(f.classes)
+        if re.search(r"(?i)(request|correlation)_?id", name)
+        and name.endswith(("Filter", "Middleware", "Formatter"))
+    ]
     evidence += [
         Evidence(code.rel(f.path), 0, "request id module")
         for f in code.app_modules

@@ -116,10 +116,14 @@ def layout(code: Codebase, bank: Bank) -> tuple[Answer | None, list[str]]:
     ), files
 
 
-def naming(code: Codebase, bank: Bank, files: list[str]) -> Answer | None:
+def naming(
+    code: Codebase, bank: Bank, files: list[str], chosen: Answer | None = None
+) -> Answer | None:
     qid = "testing.naming"
-    if not has(bank, qid) or not files:
-        return None
+    if not has(bank, qid) or (chosen is not None and chosen.value == "none_yet"):
+        return None  # no tests yet: the question does not apply
+    if not files:
+        return left_open(qid, "no test files were found, so their names cannot be read")
     suffix = [f for f in files if f.endswith("_test.py")]
     prefix = [f for f in files if f.rsplit("/", 1)[-1].startswith("test_")]
     evidence = [Evidence(p, 0, "test file") for p in (suffix or prefix)[:3]]
@@ -156,4 +160,4 @@ def coverage(code: Codebase, bank: Bank) -> Answer | None:
 
 def adopt(code: Codebase, bank: Bank) -> list[Answer | None]:
     chosen, files = layout(code, bank)
-    return [chosen, naming(code, bank, files), coverage(code, bank)]
+    return [chosen, naming(code, bank, files, chosen), coverage(code, bank)]

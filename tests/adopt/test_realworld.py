@@ -36,13 +36,13 @@ def test_adopted_answers_match_the_ones_judged_by_reading(case: Path) -> None:
     assert not wrong, wrong
     still = [qid for qid in spec["open"]["questions"] if qid not in got or not got[qid].open]
     assert not still, {q: got.get(q) for q in still}
-    # every question is judged (answered or open) or listed as not judged, never silently skipped
+    # every question planner answers is judged by reading (answered or open), never skipped
+    assert "unjudged" not in spec
     judged = {*spec["answers"], *spec["open"]["questions"]}
-    unjudged = set(spec.get("unjudged", {}).get("questions", []))
-    assert not judged & unjudged
-    assert set(got) <= judged | unjudged, sorted(set(got) - judged - unjudged)
+    assert not set(spec["answers"]) & set(spec["open"]["questions"])
+    assert set(got) <= judged, sorted(set(got) - judged)
     surprise = [q for q in got if got[q].open and q not in spec["open"]["questions"]]
-    assert not [q for q in surprise if q not in unjudged], surprise
+    assert not surprise, surprise
     for qid, places in spec["evidence"].items():
         cited = {f"{e.path}:{e.line}" for e in got[qid].evidence} | {
             e.path for e in got[qid].evidence

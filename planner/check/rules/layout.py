@@ -12,7 +12,9 @@ def _features_exist(ctx: Context) -> Iterable[Finding]:
     style = ctx.answer("layout.style", "by_feature")
     for feature in ctx.features:
         if style == "by_feature":
-            places = [ctx.package_dir / feature, ctx.package_dir / f"{feature}.py"]
+            # under each folder that holds the features (``feature-roots``; "" is the package)
+            bases = [ctx.package_dir.joinpath(*r.split(".")) for r in ctx.config.feature_roots]
+            places = [p for b in bases for p in (b / feature, b / f"{feature}.py")]
         elif style in ("by_layer", "single_context"):
             places = [p for p in ctx.package_dir.glob(f"*/{feature}.py")]
             if style == "single_context":  # a module of the one package, or a layer's module

@@ -39,16 +39,45 @@ def _module_logger(ctx: Context) -> Iterable[Finding]:
         )
 
 
+def _script_only(ctx: Context, facts: ModuleFacts) -> set[str]:
+    """The module's functions that only its ``if __name__ == "__main__":`` block calls (the
+    command line entry of a module run with ``python -m``): their output is a script's."""
+    scripted = {
+        c.name for c in facts.calls if c.name in facts.functions and facts.in_script_block(c.line)
+    }
+    if not scripted:
+        return scripted
+    scripted -= {
+        c.name
+        for c in facts.calls
+        if c.name in scripted and not facts.in_script_block(c.line) and c.function != c.name
+    }
+    imported = {f"{facts.module}.{name}" for name in scripted}
+    used = {
+        i.target.rsplit(".", 1)[-1]
+        for other in ctx.modules.values()
+        if other is not facts
+        for i in other.imports
+        if i.target in imported
+    }
+    return scripted - used
+
+
 def _no_print(ctx: Context) -> Iterable[Finding]:
     for facts in ctx.app_modules():
         if ctx.is_cli(facts):
             continue  # a command line tool's output is its interface, not a log
+        scripted: set[str] | None = None
         for call in facts.calls:
             if (
                 call.name == "print"
                 and "file" not in call.keywords
                 and not facts.in_script_block(call.line)
             ):
+                if scripted is None:
+                    scripted = _script_only(ctx, facts)
+                if call.function in scripted:
+                    continue
                 yield Finding(
                     "LOG002",
                     ctx.rel(facts.path),
