@@ -119,24 +119,8 @@ def _existing(ctx: Context) -> set[str]:
     return found
 
 
-def _kind_index(ctx: Context, existing: set[str]) -> set[str]:
-    """The test files inside kind folders (``tests/unit/...``, also a test folder inside the
-    package such as ``zaqar/tests/functional/...``), by file name: by kind decides the kind
-    folder, not how each kind is arranged below it (flaskbb's ``tests/unit/utils/``)."""
-    package = ctx.rel(ctx.package_dir)
-    bases = [f"{f}/" for f in ctx.config.test_folders]
-    bases += [f"{package}/{f}/" for f in ctx.config.test_folders]
-    names: set[str] = set()
-    for path in existing:
-        base = next((b for b in bases if path.startswith(b)), None)
-        if base is not None and "/" in path[len(base) :]:  # below a kind folder
-            names.add(path.rsplit("/", 1)[-1])
-    return names
-
-
 def _tests_exist(ctx: Context) -> Iterable[Finding]:
     index: _TestIndex | None = None
-    kinds: set[str] | None = None
     existing = _existing(ctx)
     kinds = _kinds(ctx) if ctx.answer("testing.layout") == "by_kind" else None
     checked = 0
@@ -153,11 +137,6 @@ def _tests_exist(ctx: Context) -> Iterable[Finding]:
         candidates = expected(ctx, facts.path, kinds)
         if any(c in existing for c in candidates):
             continue
-        if ctx.answer("testing.layout") == "by_kind":
-            if kinds is None:
-                kinds = _kind_index(ctx, existing)
-            if any(n in kinds for n in _names(ctx, facts.path.stem)):
-                continue
         if ctx.answer("testing.layout", "mirror") == "mirror":
             index = index or _TestIndex(ctx)
             if index.covers(ctx, facts.path):
