@@ -37,6 +37,9 @@ def test_team_adr_with_a_latin1_name_is_skipped_with_a_clear_message(tmp_path: P
     assert result.returncode == 0, result.stderr
     assert "0099-caf\\xe9.md" in result.stderr and "not UTF-8" in result.stderr
     assert "template" not in result.stderr
+    status = run("status", cwd=root)  # reads the ADR folder several times: one warning
+    assert status.stderr.count("not UTF-8") == 1, status.stderr
+    assert result.stderr.count("not UTF-8") == 1, result.stderr
     with open(latin1, "rb") as handle:  # the team's file is left as it was
         assert handle.read().startswith(b"# 99. Caf\xe9")
 

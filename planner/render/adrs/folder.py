@@ -10,6 +10,7 @@ are listed but take no number.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -80,6 +81,12 @@ def _kind(name: str) -> tuple[int | None, str] | None:
     return None
 
 
+@functools.cache
+def _skip_warning(folder: str, shown: str) -> None:
+    """Once per file and run: a command scans the ADR folder several times."""
+    logger.warning("skipping %s/%s: the file name is not UTF-8", folder, shown)
+
+
 def scan(folder: Path) -> list[ExistingAdr]:
     """Every ADR in ``folder``: numbered, date-named (log4brains) or pyadr's ``XXXX-``."""
     if not folder.is_dir():
@@ -89,8 +96,7 @@ def scan(folder: Path) -> list[ExistingAdr]:
         try:
             path.name.encode("utf-8")
         except UnicodeEncodeError:  # a name in another encoding (caf\xe9): not ours to read
-            shown = os.fsencode(path.name).decode("utf-8", "backslashreplace")
-            logger.warning("skipping %s/%s: the file name is not UTF-8", folder, shown)
+            _skip_warning(str(folder), os.fsencode(path.name).decode("utf-8", "backslashreplace"))
             continue
         kind = _kind(path.name)
         if kind is None or not path.is_file() or not within(folder, path):
