@@ -79,13 +79,16 @@ def _configured_first(ctx: Context) -> Iterable[Finding]:
     setup = Names(ctx.config.log_setup)
     app_classes = Names(ctx.config.app_classes)
     modules = ctx.app_modules()
+    called = ctx.call_names()  # each name matched once, not once per call
+    setup_names = {name for name in called if setup(name)}
+    app_names = {name for name in called if app_classes(name)}
     setups: list[tuple[ModuleFacts, Call]] = [
-        (facts, call) for facts in modules for call in facts.calls if setup(call.name)
+        (facts, call) for facts in modules for call in facts.calls if call.name in setup_names
     ]
     created = 0
     for facts in modules:
         for call in facts.calls:
-            if not app_classes(call.name):
+            if call.name not in app_names:
                 continue
             created += 1
             here = [c for f, c in setups if f is facts and c.function == call.function]
