@@ -11,11 +11,9 @@ order, so the run is deterministic.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import stat
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from planner.check.cache import FactsCache, Status, key, status
@@ -56,6 +54,9 @@ def walk_all(todo: list[Pending]) -> list[Record]:
         finally:
             if enabled:
                 gc.enable()
+    import multiprocessing  # only a cold run needs it
+    from concurrent.futures import ProcessPoolExecutor
+
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(workers, initializer=gc.disable) as executor:
             return list(executor.map(walk_quietly, todo, chunksize=32))
@@ -80,9 +81,11 @@ def _relative(path: Path, prefix: str) -> str:
 def _module_name(path: Path, prefix: str) -> tuple[str, bool]:
     """:func:`~planner.check.facts.module_name` by string slicing: it runs for every file."""
     text = str(path)
-    if not text.startswith(prefix) or not text.endswith(".py"):
-        return module_name(path, Path(prefix))
-    parts = text[len(prefix) : -3].split(os.sep)
+    if prefix == "./" and not os.path.isabs(text):
+        prefix = ""  # relative to ``.``: the path itself
+    if not text.startswith(prefix) or not text.endswith(".py") or os.sep != "/":
+        return module_name(path, Path(prefix or "."))
+    parts = text[len(prefix) : -3].split("/")
     is_package = parts[-1] == "__init__"
     if is_package:
         del parts[-1]

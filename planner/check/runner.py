@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 import hashlib
 import logging
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -57,7 +59,12 @@ def find_package(root: Path, package: str) -> Path:
     )
 
 
+ADR_DEFAULT = "docs/adr"  # planner.render.adrs.DEFAULT_ADR_DIR, without importing the renderer
+
+
 def _adr_links(root: Path) -> dict[str, str]:
+    if not os.path.lexists(root / ".adr-dir") and not os.path.isdir(root / ADR_DEFAULT):
+        return {}  # no ADR folder: nothing to link (and the renderer stays unimported)
     from planner.render.adrs import scan
     from planner.render.documents import adr_folder
 
@@ -127,7 +134,44 @@ def run_check(
     use_cache: bool = True,
     recorded: bool = True,
 ) -> Report:
-    """Findings for ``root`` against ``answers``; files that do not parse are findings too."""
+    """Findings for ``root`` against ``answers``; files that do not parse are findings too.
+
+    The cycle collector is off meanwhile: facts are hundreds of thousands of tuples
+    in no cycle, and walking them again and again would cost more than the rules.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_check(
+            root,
+            package,
+            answers,
+            config=config,
+            select=select,
+            ignore=ignore,
+            exclude=exclude,
+            rule_excludes=rule_excludes,
+            use_cache=use_cache,
+            recorded=recorded,
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_check(
+    root: Path,
+    package: str,
+    answers: Mapping[str, Value],
+    *,
+    config: CheckConfig | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    rule_excludes: Mapping[str, Sequence[str]] | None = None,
+    use_cache: bool = True,
+    recorded: bool = True,
+) -> Report:
     config = config or CheckConfig()
     # A question left open for a later meeting decides nothing, so no rule enforces it.
     answers = {k: v for k, v in answers.items() if v is not DEFERRED}

@@ -74,6 +74,9 @@ def check(
         bool, typer.Option("--no-cache", help="Parse every file; neither read nor write the cache.")
     ] = False,
 ) -> None:
+    import gc
+
+    gc.disable()  # a short-lived process whose objects hold no cycles worth collecting
     from planner.check import baseline as baselines
     from planner.check.config import CheckConfig, from_pyproject, merge
     from planner.check.report import FORMATS

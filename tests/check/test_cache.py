@@ -199,3 +199,11 @@ def test_an_unwritable_cache_costs_speed_not_results(tmp_path: Path) -> None:
     (root / ".planner_cache").write_text("a file where the folder would go\n")
     assert summary(root) == summary(root)
     assert (root / ".planner_cache").read_text() == "a file where the folder would go\n"
+
+
+def test_the_adr_folder_check_skips_is_the_renderers_default() -> None:
+    """``planner check`` looks for ADRs to link without importing the renderer, by its default."""
+    from planner.check.runner import ADR_DEFAULT
+    from planner.render.adrs import DEFAULT_ADR_DIR
+
+    assert ADR_DEFAULT == DEFAULT_ADR_DIR

@@ -55,11 +55,10 @@ class Resolver:
         self.memo: dict[str, ModuleFacts | None] = {}
 
     def __call__(self, target: str) -> ModuleFacts | None:
-        try:
-            return self.memo[target]
-        except KeyError:
+        found = self.memo.get(target, self)
+        if found is self:
             found = self.memo[target] = resolve(self.modules, target)
-            return found
+        return found  # type: ignore[return-value]
 
 
 class Reach:

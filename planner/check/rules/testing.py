@@ -55,8 +55,8 @@ class _TestIndex:
                 self.names.update(p.name for p in root.glob("*.py"))
 
     def covers(self, ctx: Context, path: Path) -> bool:
-        relative = path.relative_to(ctx.package_dir)
-        for stem in (path.stem, *relative.parts[:-1]):
+        folders = ctx.rel(path)[len(ctx.rel(ctx.package_dir)) + 1 :].split("/")[:-1]
+        for stem in (path.stem, *folders):
             for pattern in ctx.config.test_patterns:
                 name = pattern.replace("{name}", stem)
                 if "*" in name:
