@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+_first = itemgetter(0)
 GRAMMAR = f"{sys.version_info[0]}.{sys.version_info[1]}"
 Record = tuple[Any, ...]
 """A file's facts in the order of :data:`FIELDS`: tuples, strings, numbers, booleans, None."""
@@ -98,6 +101,24 @@ class ModuleFacts:
     script_blocks: list[tuple[int, int]] = field(default_factory=list)  # ``if __name__ == ...``
     strings: dict[str, int] = field(default_factory=dict)  # name-like constant -> first line
 
+    def __getattr__(self, name: str) -> Any:
+        """A field :func:`from_record` left as raw rows, built on first use: most rules never
+        look at most modules' calls, and only ``planner adopt`` reads the strings."""
+        pending = self.__dict__.get("_pending")
+        if not pending or name not in pending:
+            raise AttributeError(name)
+        value = pending.pop(name)()
+        setattr(self, name, value)
+        return value
+
+    @cached_property
+    def called(self) -> frozenset[str]:
+        """The names this module calls, so a rule skips a module without the call it seeks
+        (facts are not changed once gathered)."""
+        if "calls" in self.__dict__:
+            return frozenset(map(_first, self.calls))
+        return frozenset(map(_first, self.__dict__["_raw_calls"]))
+
     def in_script_block(self, line: int) -> bool:
         """Inside ``if __name__ == "__main__":``: the module run as a script, not imported."""
         return any(start <= line <= end for start, end in self.script_blocks)
@@ -145,17 +166,21 @@ _T = TypeVar("_T", bound=tuple[Any, ...])
 _new = tuple.__new__
 
 
-def _rows(kind: type[_T], raw: Any, width: int) -> list[_T]:
-    """``raw`` rows as ``kind`` named tuples, built in C; a row of the wrong width is refused."""
-    rows: list[_T] = list(map(_new, repeat(kind), raw))
-    if rows and not min(map(len, rows)) == max(map(len, rows)) == width:
-        raise ValueError(f"a {kind.__name__} row has the wrong width")
-    return rows
+def _rows(kind: type[_T], raw: Any) -> list[_T]:
+    """``raw`` rows as ``kind`` named tuples, built in C."""
+    return list(map(_new, repeat(kind), raw)) if raw else []
+
+
+def _width(raw: Any, width: int) -> Any:
+    """``raw`` when it is a sequence of rows of ``width`` fields; ValueError otherwise."""
+    if raw and set(map(len, raw)) != {width}:
+        raise ValueError(f"a row of {width} fields has another width")
+    return raw
 
 
 def from_record(record: Record, path: Path, module: str, is_package: bool) -> ModuleFacts:
     """The facts of a record (from the walker or the cache); ValueError or TypeError when
-    the record is not one."""
+    the record is not one. Calls and strings are checked now and built when first used."""
     (
         imports,
         calls,
@@ -177,17 +202,19 @@ def from_record(record: Record, path: Path, module: str, is_package: bool) -> Mo
     if syntax_error is not None:
         line, column, message = syntax_error
         syntax_error = (int(line), int(column), str(message))
-    return ModuleFacts(
+    calls = _width(calls, 6)
+    strings = _width(strings, 2)
+    facts = ModuleFacts.__new__(ModuleFacts)
+    facts.__dict__.update(
         path=path,
         module=module,
         is_package=is_package,
-        imports=_rows(Import, imports, 4),
-        calls=_rows(Call, calls, 6),
+        imports=_rows(Import, _width(imports, 4)),
         functions=set(functions),
-        bindings=_rows(Binding, bindings, 3),
-        env_reads=_rows(EnvRead, env_reads, 3),
+        bindings=_rows(Binding, _width(bindings, 3)),
+        env_reads=_rows(EnvRead, _width(env_reads, 3)),
         suppressions={int(n): None if r is None else set(r) for n, r in suppressions},
-        malformed=_rows(Malformed, malformed, 2),
+        malformed=_rows(Malformed, _width(malformed, 2)),
         syntax_error=syntax_error,
         grammar=str(grammar),
         empty=bool(empty),
@@ -196,8 +223,10 @@ def from_record(record: Record, path: Path, module: str, is_package: bool) -> Mo
         classes={str(name): set(methods) for name, methods in classes},
         writes_extensions=bool(writes_extensions),
         script_blocks=[(int(a), int(b)) for a, b in script_blocks],
-        strings=dict(strings),
+        _raw_calls=calls,
+        _pending={"calls": partial(_rows, Call, calls), "strings": partial(dict, strings)},
     )
+    return facts
 
 
 def to_record(facts: ModuleFacts) -> Record:

@@ -92,6 +92,13 @@ class Names:
             self.memo[name] = found
         return found
 
+    def select(self, names: Iterable[str]) -> set[str]:
+        """The names that match, most rejected by their last part without a call."""
+        if self.globbing:
+            return {name for name in names if self(name)}
+        lasts = self.lasts
+        return {name for name in names if name.rpartition(".")[2] in lasts and self(name)}
+
 
 def name_matches(name: str, patterns: Iterable[str]) -> bool:
     """One name against ``patterns`` (see :class:`Names` for many names)."""
@@ -108,6 +115,10 @@ def _name_matches(name: str, patterns: Iterable[str]) -> bool:
         ):
             return True
     return False
+
+
+def _never(name: str) -> None:
+    return None
 
 
 @dataclass
@@ -127,6 +138,7 @@ class Context:
     _cli_parts: Parts | None = field(default=None, repr=False, compare=False)
     _root: str = field(default="", repr=False, compare=False)
     _calls: set[str] | None = field(default=None, repr=False, compare=False)
+    _test_names: Callable[[str], object] | None = field(default=None, repr=False, compare=False)
 
     def answer(self, qid: str, default: Value = None) -> Value:
         return self.answers.get(qid, default)
@@ -160,10 +172,11 @@ class Context:
         name = facts.path.name
         if name == "conftest.py":
             return True
-        stem = facts.path.stem
-        for pattern in self.config.test_patterns:
-            if fnmatch.fnmatchcase(name, pattern.replace("{name}", "*")) and stem != "__init__":
-                return True
+        if self._test_names is None:
+            globs = [fnmatch.translate(p.replace("{name}", "*")) for p in self.config.test_patterns]
+            self._test_names = re.compile("|".join(globs)).match if globs else _never
+        if self._test_names(name) is not None and facts.path.stem != "__init__":
+            return True
         return any(part in self.config.test_folders for part in facts.module.split(".")[1:])
 
     def is_migration(self, facts: ModuleFacts) -> bool:
@@ -197,7 +210,7 @@ class Context:
     def call_names(self) -> set[str]:
         """Every name called in the application's modules (to match names once, not calls)."""
         if self._calls is None:
-            self._calls = {call.name for facts in self.app_modules() for call in facts.calls}
+            self._calls = set().union(*(facts.called for facts in self.app_modules()))
         return self._calls
 
     def anchor(self) -> str:

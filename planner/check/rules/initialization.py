@@ -52,7 +52,7 @@ def _wired_as_decided(ctx: Context) -> Iterable[Finding]:
         return match is not None and any(match(name) is not None for name in names)
 
     if wiring == "extensions":
-        found = any(call.name.endswith(".init_app") for facts in modules for call in facts.calls)
+        found = any(name.endswith(".init_app") for name in ctx.call_names())
         what = "no extension is bound with init_app()"
     elif wiring == "lazy":
         found = any(imp.target == "flask.g" for facts in modules for imp in facts.imports)

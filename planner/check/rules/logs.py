@@ -33,7 +33,7 @@ def _module_logger(ctx: Context) -> Iterable[Finding]:
 
 def _no_print(ctx: Context) -> Iterable[Finding]:
     for facts in ctx.app_modules():
-        if ctx.is_cli(facts):
+        if "print" not in facts.called or ctx.is_cli(facts):
             continue  # a command line tool's output is its interface, not a log
         for call in facts.calls:
             if (
@@ -80,13 +80,19 @@ def _configured_first(ctx: Context) -> Iterable[Finding]:
     app_classes = Names(ctx.config.app_classes)
     modules = ctx.app_modules()
     called = ctx.call_names()  # each name matched once, not once per call
-    setup_names = {name for name in called if setup(name)}
-    app_names = {name for name in called if app_classes(name)}
+    setup_names = setup.select(called)
+    app_names = app_classes.select(called)
     setups: list[tuple[ModuleFacts, Call]] = [
-        (facts, call) for facts in modules for call in facts.calls if call.name in setup_names
+        (facts, call)
+        for facts in modules
+        if not facts.called.isdisjoint(setup_names)
+        for call in facts.calls
+        if call.name in setup_names
     ]
     created = 0
     for facts in modules:
+        if facts.called.isdisjoint(app_names):
+            continue
         for call in facts.calls:
             if call.name not in app_names:
                 continue
