@@ -11,6 +11,7 @@ order, so the run is deterministic.
 from __future__ import annotations
 
 import gc
+import marshal
 import os
 import stat
 import sys
@@ -36,11 +37,12 @@ def _workers() -> int:
     return min(8, cores)
 
 
-def _walk_share(share: tuple[int, int]) -> list[Record]:
-    """Every ``step``-th pending file from ``start`` (in a forked worker)."""
+def _walk_share(share: tuple[int, int]) -> bytes:
+    """Every ``step``-th pending file from ``start`` (in a forked worker), marshalled: records
+    are plain data, and marshal is quicker than pickle both ways."""
     start, step = share
     gc.disable()
-    return [walk(*_PENDING[i]) for i in range(start, len(_PENDING), step)]
+    return marshal.dumps([walk(*_PENDING[i]) for i in range(start, len(_PENDING), step)], 4)
 
 
 def walk_all(todo: list[Pending]) -> list[Record]:
@@ -67,7 +69,7 @@ def walk_all(todo: list[Pending]) -> list[Record]:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             shares = [(start, step) for start in range(step)]
             for (start, _), records in zip(shares, pool.imap(_walk_share, shares), strict=True):
-                results[start::step] = records
+                results[start::step] = marshal.loads(records)
     finally:
         _PENDING.clear()
     return results

@@ -35,6 +35,7 @@ _Attribute = ast.Attribute
 _Constant = ast.Constant
 _Subscript = ast.Subscript
 _Lambda = ast.Lambda
+_keyword = ast.keyword
 _Load = ast.Load
 _LEAVES = (ast.Name, ast.Constant, ast.expr_context, ast.operator, ast.unaryop, ast.cmpop)
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -127,22 +128,33 @@ class _Walker:
                 stack, lambdas, inside = lambdas, [], True
             current = stack.pop()
             kind = current.__class__
-            if kind is _Name:
+            if kind is _Name or kind is str:
+                continue
+            if kind is _Attribute:  # the commonest node with a child: only ``value`` matters
+                stack.append(current.value)
                 continue
             if kind is _Call:
+                keywords_nodes = current.keywords
                 name = _dotted(current.func)
                 if name:
-                    keywords = tuple([k.arg for k in current.keywords if k.arg])
+                    keywords = tuple([k.arg for k in keywords_nodes if k.arg])
                     line, column = current.lineno, current.col_offset + 1
                     calls.append((name, line, column, function, keywords, not inside))
                     if not inside and name in _ENV_READERS:
                         self.env_reads.append((line, column, _code(current)))
-            elif kind is _Constant:
+                stack.append(current.func)
+                stack.extend(current.args)
+                stack.extend(keywords_nodes)
+                continue
+            if kind is _keyword:
+                stack.append(current.value)
+                continue
+            if kind is _Constant:
                 text = current.value
                 if text.__class__ is str and _NAME_LIKE(text) and text not in strings:
                     strings[text] = current.lineno
                 continue
-            elif kind is _Subscript:
+            if kind is _Subscript:
                 if (
                     not inside
                     and current.ctx.__class__ is _Load
