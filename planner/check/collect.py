@@ -20,7 +20,6 @@ from pathlib import Path
 from planner.check.cache import FactsCache, Status, key, status
 from planner.check.facts import ModuleFacts, Record, from_record, module_name
 from planner.check.files import READ_LIMIT, Unreadable, read_bytes
-from planner.check.walker import failed, walk, walk_quietly
 
 PARALLEL_FROM = 100  # files to parse; below this, starting workers costs more than it saves
 SHARES_PER_WORKER = 4  # smaller shares even out a worker slowed by the rest of the machine
@@ -40,6 +39,8 @@ def _workers() -> int:
 def _walk_share(share: tuple[int, int]) -> bytes:
     """Every ``step``-th pending file from ``start`` (in a forked worker), marshalled: records
     are plain data, and marshal is quicker than pickle both ways."""
+    from planner.check.walker import walk
+
     start, step = share
     gc.disable()
     return marshal.dumps([walk(*_PENDING[i]) for i in range(start, len(_PENDING), step)], 4)
@@ -47,6 +48,8 @@ def _walk_share(share: tuple[int, int]) -> bytes:
 
 def walk_all(todo: list[Pending]) -> list[Record]:
     """Records of ``todo``, in its order."""
+    from planner.check.walker import walk, walk_quietly  # a warm run parses nothing
+
     workers = _workers()
     if len(todo) < PARALLEL_FROM or workers < 2:
         enabled = gc.isenabled()
@@ -142,6 +145,8 @@ def gather_all(
             try:
                 data = read_bytes(path, root, listed=True)
             except Unreadable as exc:
+                from planner.check.walker import failed
+
                 error = (1, 1, f"cannot read the file: {exc}")
                 found[index] = from_record(failed(error), path, module, is_package)
                 continue

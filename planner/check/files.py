@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 
 READ_LIMIT = 4 * 1024 * 1024  # bytes; a source or configuration file larger than this is refused
@@ -29,6 +30,9 @@ SKIPPED_FOLDERS = {
     ".pytest_cache",
     ".planner_cache",
 }
+
+
+_parts = attrgetter("parts")
 
 
 class Unreadable(Exception):
@@ -53,6 +57,14 @@ def python_files(folder: Path) -> Iterator[Path]:
                     yield Path(entry.path)
             except OSError:
                 continue
+
+
+def sorted_paths(paths: Iterable[Path]) -> list[Path]:
+    """``sorted(paths)``, comparing each path's parts as tuples in C on POSIX (where that is
+    how paths compare) instead of calling ``Path.__lt__`` ten thousand times."""
+    if os.sep == "/":
+        return sorted(paths, key=_parts)
+    return sorted(paths)
 
 
 def inside(path: Path, root: Path) -> bool:
