@@ -48,6 +48,8 @@ def _walk_share(share: tuple[int, int]) -> bytes:
 
 def walk_all(todo: list[Pending]) -> list[Record]:
     """Records of ``todo``, in its order."""
+    if not todo:
+        return []
     from planner.check.walker import walk, walk_quietly  # a warm run parses nothing
 
     workers = _workers()
