@@ -35,7 +35,7 @@ from planner.check.files import atomic_write
 logger = logging.getLogger(__name__)
 
 FOLDER = ".planner_cache"
-FORMAT = 4
+FORMAT = 5
 LIMIT = 1024 * 1024 * 1024  # bytes; a larger cache file is not read
 SETTLED_NS = 2_000_000_000  # FAT keeps times to 2 s; ext4, APFS and NTFS much finer
 _DIGEST = 32
@@ -136,6 +136,10 @@ class FactsCache:
         return found
 
     def put(self, digest: str, record: Record) -> None:
+        """Keep ``record``, its calls marshalled apart: most runs never need most of them."""
+        calls = record[1]
+        if calls.__class__ is not bytes:
+            record = (record[0], marshal.dumps(calls, 4), *record[2:])
         self.used[digest] = record
         self.changed = True
 

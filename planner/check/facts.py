@@ -10,6 +10,7 @@ Python grammar that parsed them, never on configuration.
 
 from __future__ import annotations
 
+import marshal
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -39,6 +40,7 @@ FIELDS = (
     "writes_extensions",
     "script_blocks",
     "strings",
+    "called",  # the distinct names in calls, sorted
 )
 
 
@@ -115,9 +117,7 @@ class ModuleFacts:
     def called(self) -> frozenset[str]:
         """The names this module calls, so a rule skips a module without the call it seeks
         (facts are not changed once gathered)."""
-        if "calls" in self.__dict__:
-            return frozenset(map(_first, self.calls))
-        return frozenset(map(_first, self.__dict__["_raw_calls"]))
+        return frozenset(map(_first, self.calls))
 
     def in_script_block(self, line: int) -> bool:
         """Inside ``if __name__ == "__main__":``: the module run as a script, not imported."""
@@ -178,6 +178,11 @@ def _width(raw: Any, width: int) -> Any:
     return raw
 
 
+def _marshalled_rows(kind: type[_T], data: bytes, width: int) -> list[_T]:
+    """Rows the cache keeps marshalled (its whole file passed a hash check when loaded)."""
+    return _rows(kind, _width(marshal.loads(data), width))
+
+
 def from_record(record: Record, path: Path, module: str, is_package: bool) -> ModuleFacts:
     """The facts of a record (from the walker or the cache); ValueError or TypeError when
     the record is not one. Calls and strings are checked now and built when first used."""
@@ -198,11 +203,15 @@ def from_record(record: Record, path: Path, module: str, is_package: bool) -> Mo
         writes_extensions,
         script_blocks,
         strings,
+        called,
     ) = record
     if syntax_error is not None:
         line, column, message = syntax_error
         syntax_error = (int(line), int(column), str(message))
-    calls = _width(calls, 6)
+    if calls.__class__ is bytes:  # as the cache keeps them: decoded when a rule asks
+        pending_calls = partial(_marshalled_rows, Call, calls, 6)
+    else:
+        pending_calls = partial(_rows, Call, _width(calls, 6))
     strings = _width(strings, 2)
     facts = ModuleFacts.__new__(ModuleFacts)
     facts.__dict__.update(
@@ -223,8 +232,8 @@ def from_record(record: Record, path: Path, module: str, is_package: bool) -> Mo
         classes={str(name): set(methods) for name, methods in classes},
         writes_extensions=bool(writes_extensions),
         script_blocks=[(int(a), int(b)) for a, b in script_blocks],
-        _raw_calls=calls,
-        _pending={"calls": partial(_rows, Call, calls), "strings": partial(dict, strings)},
+        called=frozenset(called),
+        _pending={"calls": pending_calls, "strings": partial(dict, strings)},
     )
     return facts
 
@@ -248,6 +257,7 @@ def to_record(facts: ModuleFacts) -> Record:
         facts.writes_extensions,
         tuple(facts.script_blocks),
         tuple(facts.strings.items()),
+        tuple(sorted(facts.called)),
     )
 
 

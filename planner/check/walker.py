@@ -366,7 +366,25 @@ def _reexports_only(tree: ast.Module) -> bool:
 
 def failed(message: tuple[int, int, str]) -> Record:
     """The record of a file that cannot be read or parsed."""
-    return ((), (), (), (), (), (), (), message, GRAMMAR, False, False, False, (), False, (), ())
+    return (
+        (),
+        (),
+        (),
+        (),
+        (),
+        (),
+        (),
+        message,
+        GRAMMAR,
+        False,
+        False,
+        False,
+        (),
+        False,
+        (),
+        (),
+        (),
+    )
 
 
 def _suppression_items(
@@ -421,6 +439,7 @@ def walk(data: bytes, filename: str, module: str, is_package: bool) -> Record:
         walker.writes_extensions,
         tuple(walker.script_blocks),
         tuple(walker.strings.items()),
+        tuple(sorted({call[0] for call in walker.calls})),
     )
 
 
