@@ -36,6 +36,7 @@ _Constant = ast.Constant
 _Subscript = ast.Subscript
 _Lambda = ast.Lambda
 _keyword = ast.keyword
+_arg = ast.arg
 _Load = ast.Load
 _LEAVES = (ast.Name, ast.Constant, ast.expr_context, ast.operator, ast.unaryop, ast.cmpop)
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -149,6 +150,10 @@ class _Walker:
             if kind is _keyword:
                 stack.append(current.value)
                 continue
+            if kind is _arg:  # its name and type comment are strings
+                if current.annotation is not None:
+                    stack.append(current.annotation)
+                continue
             if kind is _Constant:
                 text = current.value
                 if text.__class__ is str and _NAME_LIKE(text) and text not in strings:
@@ -239,6 +244,16 @@ class _Walker:
                     isinstance(a, ast.Name) and a.id == "__name__" for a in node.value.args
                 )
                 self.bindings.append((node.lineno, _dotted(node.value.func), uses_name))
+            if isinstance(node, ast.Assign):  # the commonest statement: targets, then value
+                for assigned in targets:
+                    self.expr(assigned, function, in_function)
+                self.expr(node.value, function, in_function)
+                return
+        elif kind is ast.Expr or kind is ast.Return:
+            assert isinstance(node, ast.Expr | ast.Return)
+            if node.value is not None:
+                self.expr(node.value, function, in_function)
+            return
         fields = _FIELDS.get(kind)
         if fields is None:
             fields = _fields(kind)
