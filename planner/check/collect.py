@@ -15,6 +15,7 @@ import marshal
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from planner.check.cache import FactsCache, Status, key, status
@@ -48,8 +49,17 @@ def _walk_share(share: tuple[int, int]) -> bytes:
 
 def walk_all(todo: list[Pending]) -> list[Record]:
     """Records of ``todo``, in its order."""
+    results: list[Record] = [()] * len(todo)
+    for position, record in walk_each(todo):
+        results[position] = record
+    return results
+
+
+def walk_each(todo: list[Pending]) -> Iterator[tuple[int, Record]]:
+    """Each record of ``todo`` with its position, as soon as it is ready: the caller turns
+    records into facts while workers still parse."""
     if not todo:
-        return []
+        return
     from planner.check.walker import walk, walk_quietly  # a warm run parses nothing
 
     workers = _workers()
@@ -57,27 +67,27 @@ def walk_all(todo: list[Pending]) -> list[Record]:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return [walk(*item) for item in todo]
+            yield from enumerate(walk(*item) for item in todo)
         finally:
             if enabled:
                 gc.enable()
+        return
     import multiprocessing  # only a cold run needs it
     from concurrent.futures import ProcessPoolExecutor
 
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(workers, initializer=gc.disable) as executor:
-            return list(executor.map(walk_quietly, todo, chunksize=32))
+            yield from enumerate(executor.map(walk_quietly, todo, chunksize=32))
+        return
     step = workers * SHARES_PER_WORKER
-    results: list[Record] = [()] * len(todo)
     _PENDING[:] = todo
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             shares = [(start, step) for start in range(step)]
             for (start, _), records in zip(shares, pool.imap(_walk_share, shares), strict=True):
-                results[start::step] = marshal.loads(records)
+                yield from zip(range(start, len(todo), step), marshal.loads(records), strict=True)
     finally:
         _PENDING.clear()
-    return results
 
 
 def _relative(path: Path, prefix: str) -> str:
@@ -166,13 +176,17 @@ def gather_all(
             todo.append((data, str(path), module, is_package))
             todo_at.append((index, relative, now, digest))
         cached = len(found)
-        for (index, relative, now, digest), record in zip(todo_at, walk_all(todo), strict=True):
+        records: list[Record] = [()] * len(todo)
+        for position, record in walk_each(todo):
+            index = todo_at[position][0]
             module, is_package = names[index]
             found[index] = from_record(record, files[index], module, is_package)
-            if cache is not None:
+            records[position] = record
+        if cache is not None:
+            for (index, relative, now, digest), record in zip(todo_at, records, strict=True):
+                module, is_package = names[index]
                 cache.put(digest, record)
                 cache.note(relative, now, module, is_package, digest)
-        if cache is not None:
             cache.save()
     finally:
         if enabled:
