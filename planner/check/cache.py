@@ -12,7 +12,7 @@ it is older than the run by more than any file system's time resolution, so a
 file changed twice within one clock tick is never mistaken for its old self.
 
 The file is ``marshal`` data (tuples, strings, numbers only: it is loaded, never
-run) behind a header naming the format, planner and grammar, and a hash of the
+run) behind a header naming the format, planner and grammar, and a CRC-32 of the
 data: a damaged, truncated or foreign file is ignored, never trusted.
 """
 
@@ -25,6 +25,7 @@ import marshal
 import os
 import stat
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,10 @@ from planner.check.files import atomic_write
 logger = logging.getLogger(__name__)
 
 FOLDER = ".planner_cache"
-FORMAT = 5
+FORMAT = 6
 LIMIT = 1024 * 1024 * 1024  # bytes; a larger cache file is not read
 SETTLED_NS = 2_000_000_000  # FAT keeps times to 2 s; ext4, APFS and NTFS much finer
-_DIGEST = 32
+_CHECKSUM = 4
 
 Status = tuple[int, int, int, int]  # change time, modification time (ns), size, inode
 
@@ -48,6 +49,11 @@ def key(module: str, is_package: bool, data: bytes) -> str:
     digest = hashlib.blake2b(data, digest_size=20)
     digest.update(f"\0{module}\0{int(is_package)}".encode())
     return digest.hexdigest()
+
+
+def checksum(payload: bytes) -> bytes:
+    """CRC-32 of the cache's data: it catches a damaged or cut file (it is no signature)."""
+    return zlib.crc32(payload).to_bytes(_CHECKSUM, "big")
 
 
 def status(info: os.stat_result) -> Status:
@@ -95,8 +101,8 @@ class FactsCache:
         header = _header()
         if raw is None or not raw.startswith(header):
             return
-        digest, payload = raw[len(header) : len(header) + _DIGEST], raw[len(header) + _DIGEST :]
-        if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+        start = len(header) + _CHECKSUM
+        if checksum(payload := raw[start:]) != raw[len(header) : start]:
             return  # damaged or cut short
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of tuples, none of them in a cycle
@@ -165,7 +171,7 @@ class FactsCache:
             return
         folder = self.path.parent
         payload = marshal.dumps((self.seen, self.used), 4)
-        digest = hashlib.blake2b(payload, digest_size=_DIGEST).digest()
+        digest = checksum(payload)
         try:
             if folder.is_symlink():
                 return

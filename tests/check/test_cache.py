@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import time
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from planner.check.cache import checksum
 from planner.check.runner import run_check
 
 ANSWERS = {
@@ -83,9 +83,9 @@ def _cache_file(root: Path) -> Path:
 
 
 def _rewrap(raw: bytes, payload: bytes) -> bytes:
-    """The cache file with another payload behind a valid header and hash."""
+    """The cache file with another payload behind a valid header and checksum."""
     header = raw[: raw.index(b"\n") + 1]
-    return header + hashlib.blake2b(payload, digest_size=32).digest() + payload
+    return header + checksum(payload) + payload
 
 
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path) -> None:
     header = raw[: raw.index(b"\n") + 1]
     assert header.startswith(b"planner check facts ")
     damaged = bytearray(raw)
-    damaged[-10] ^= 0xFF  # one flipped bit in the facts: the hash no longer matches
+    damaged[-10] ^= 0xFF  # flipped bits in the facts: the checksum no longer matches
     for bad in (
         bytes(damaged),
         raw[: len(raw) // 2],  # cut short
@@ -109,7 +109,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path) -> None:
     ):
         cache.write_bytes(bad)
         assert summary(root) == expected
-    statuses, facts = marshal.loads(raw[len(header) + 32 :])
+    statuses, facts = marshal.loads(raw[len(header) + 4 :])
     nonsense = {digest: ("imports",) * 16 for digest in facts}  # records of the wrong shape
     cache.write_bytes(_rewrap(raw, marshal.dumps((statuses, nonsense))))
     assert summary(root) == expected
