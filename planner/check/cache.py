@@ -36,7 +36,7 @@ from planner.check.files import atomic_write
 logger = logging.getLogger(__name__)
 
 FOLDER = ".planner_cache"
-FORMAT = 6
+FORMAT = 7
 LIMIT = 1024 * 1024 * 1024  # bytes; a larger cache file is not read
 SETTLED_NS = 2_000_000_000  # FAT keeps times to 2 s; ext4, APFS and NTFS much finer
 _CHECKSUM = 4
@@ -51,7 +51,7 @@ def key(module: str, is_package: bool, data: bytes) -> str:
     return digest.hexdigest()
 
 
-def checksum(payload: bytes) -> bytes:
+def checksum(payload: bytes | memoryview) -> bytes:
     """CRC-32 of the cache's data: it catches a damaged or cut file (it is no signature)."""
     return zlib.crc32(payload).to_bytes(_CHECKSUM, "big")
 
@@ -102,7 +102,7 @@ class FactsCache:
         if raw is None or not raw.startswith(header):
             return
         start = len(header) + _CHECKSUM
-        if checksum(payload := raw[start:]) != raw[len(header) : start]:
+        if checksum(payload := memoryview(raw)[start:]) != raw[len(header) : start]:
             return  # damaged or cut short
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of tuples, none of them in a cycle
@@ -142,10 +142,14 @@ class FactsCache:
         return found
 
     def put(self, digest: str, record: Record) -> None:
-        """Keep ``record``, its calls marshalled apart: most runs never need most of them."""
-        calls = record[1]
+        """Keep ``record``, its calls and strings marshalled apart: most runs never need most
+        calls, and only ``planner adopt`` reads the strings."""
+        calls, strings = record[1], record[15]
         if calls.__class__ is not bytes:
-            record = (record[0], marshal.dumps(calls, 4), *record[2:])
+            calls = marshal.dumps(calls, 4)
+        if strings.__class__ is not bytes:
+            strings = marshal.dumps(strings, 4)
+        record = (record[0], calls, *record[2:15], strings, *record[16:])
         self.used[digest] = record
         self.changed = True
 

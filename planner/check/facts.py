@@ -183,6 +183,10 @@ def _marshalled_rows(kind: type[_T], data: bytes, width: int) -> list[_T]:
     return _rows(kind, _width(marshal.loads(data), width))
 
 
+def _marshalled_dict(data: bytes) -> dict[str, int]:
+    return dict(_width(marshal.loads(data), 2))
+
+
 def from_record(record: Record, path: Path, module: str, is_package: bool) -> ModuleFacts:
     """The facts of a record (from the walker or the cache); ValueError or TypeError when
     the record is not one. Calls and strings are checked now and built when first used."""
@@ -212,7 +216,10 @@ def from_record(record: Record, path: Path, module: str, is_package: bool) -> Mo
         pending_calls = partial(_marshalled_rows, Call, calls, 6)
     else:
         pending_calls = partial(_rows, Call, _width(calls, 6))
-    strings = _width(strings, 2)
+    if strings.__class__ is bytes:  # only planner adopt reads them
+        pending_strings = partial(_marshalled_dict, strings)
+    else:
+        pending_strings = partial(dict, _width(strings, 2))
     facts = ModuleFacts.__new__(ModuleFacts)
     facts.__dict__.update(
         path=path,
@@ -233,7 +240,7 @@ def from_record(record: Record, path: Path, module: str, is_package: bool) -> Mo
         writes_extensions=bool(writes_extensions),
         script_blocks=[(int(a), int(b)) for a, b in script_blocks],
         called=frozenset(called),
-        _pending={"calls": pending_calls, "strings": partial(dict, strings)},
+        _pending={"calls": pending_calls, "strings": pending_strings},
     )
     return facts
 
