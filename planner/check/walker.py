@@ -131,12 +131,23 @@ class _Walker:
             kind = current.__class__
             if kind is _Name or kind is str:
                 continue
+            if kind is _Constant:
+                text = current.value
+                if text.__class__ is str and _NAME_LIKE(text) and text not in strings:
+                    strings[text] = current.lineno
+                continue
             if kind is _Attribute:  # the commonest node with a child: only ``value`` matters
                 stack.append(current.value)
                 continue
             if kind is _Call:
                 keywords_nodes = current.keywords
-                name = _dotted(current.func)
+                func = current.func
+                if func.__class__ is _Name:  # the two commonest shapes, without a call
+                    name = func.id
+                elif func.__class__ is _Attribute and func.value.__class__ is _Name:
+                    name = f"{func.value.id}.{func.attr}"
+                else:
+                    name = _dotted(func)
                 if name:
                     keywords = tuple([k.arg for k in keywords_nodes if k.arg])
                     line, column = current.lineno, current.col_offset + 1
@@ -153,11 +164,6 @@ class _Walker:
             if kind is _arg:  # its name and type comment are strings
                 if current.annotation is not None:
                     stack.append(current.annotation)
-                continue
-            if kind is _Constant:
-                text = current.value
-                if text.__class__ is str and _NAME_LIKE(text) and text not in strings:
-                    strings[text] = current.lineno
                 continue
             if kind is _Subscript:
                 if (
