@@ -26,7 +26,14 @@ PARALLEL_FROM = 100  # files to parse; below this, starting workers costs more t
 SHARES_PER_WORKER = 4  # smaller shares even out a worker slowed by the rest of the machine
 
 Pending = tuple[bytes, str, str, bool]  # bytes, file name, module, is a package
-_PENDING: list[Pending] = []  # what forked workers inherit
+_PENDING: list[Pending] = []  # in a forked worker: the files of the run (never set in the parent)
+
+
+def _inherit(todo: list[Pending]) -> None:
+    """Worker start-up: the files to parse, inherited through fork (never pickled)."""
+    global _PENDING
+    _PENDING = todo
+    gc.disable()
 
 
 def _workers() -> int:
@@ -43,7 +50,6 @@ def _walk_share(share: tuple[int, int]) -> bytes:
     from planner.check.walker import walk
 
     start, step = share
-    gc.disable()
     return marshal.dumps([walk(*_PENDING[i]) for i in range(start, len(_PENDING), step)], 4)
 
 
@@ -80,14 +86,11 @@ def walk_each(todo: list[Pending]) -> Iterator[tuple[int, Record]]:
             yield from enumerate(executor.map(walk_quietly, todo, chunksize=32))
         return
     step = workers * SHARES_PER_WORKER
-    _PENDING[:] = todo
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = [(start, step) for start in range(step)]
-            for (start, _), records in zip(shares, pool.imap(_walk_share, shares), strict=True):
-                yield from zip(range(start, len(todo), step), marshal.loads(records), strict=True)
-    finally:
-        _PENDING.clear()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_inherit, initargs=(todo,)) as pool:
+        shares = [(start, step) for start in range(step)]
+        for (start, _), records in zip(shares, pool.imap(_walk_share, shares), strict=True):
+            yield from zip(range(start, len(todo), step), marshal.loads(records), strict=True)
 
 
 def _relative(path: Path, prefix: str) -> str:

@@ -62,4 +62,4 @@ def test_records_come_back_in_file_order(monkeypatch: pytest.MonkeyPatch) -> Non
         for n in range(50)
     ]
     assert collect.walk_all(todo) == [walk(*item) for item in todo]
-    assert collect._PENDING == []  # nothing of this run is left for the next one
+    assert collect._PENDING == []  # the files went to the workers, not into this process
