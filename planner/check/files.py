@@ -58,6 +58,36 @@ def python_files(folder: Path) -> Iterator[Path]:
                 continue
 
 
+def sorted_python_files(folder: Path) -> list[Path]:
+    """``sorted(python_files(folder))``, quicker: a path is made only once the names are in
+    order (compared part by part, as paths compare on POSIX)."""
+    if os.sep != "/":
+        return sorted(python_files(folder))
+    found: list[str] = []
+    stack = [str(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in SKIPPED_FOLDERS:
+                        stack.append(entry.path)
+                elif entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
+                    found.append(entry.path)
+            except OSError:
+                continue
+    found.sort(key=_split)
+    return [Path(path) for path in found]
+
+
+def _split(path: str) -> list[str]:
+    return path.split("/")
+
+
 def sorted_paths(paths: Iterable[Path]) -> list[Path]:
     """``sorted(paths)``, comparing each path's parts as tuples in C on POSIX (where that is
     how paths compare) instead of calling ``Path.__lt__`` ten thousand times."""

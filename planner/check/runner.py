@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planner.check.collect import gather_all as gather_all  # also for planner adopt
 from planner.check.config import CheckConfig, requires_python
-from planner.check.files import python_files, sorted_paths
+from planner.check.files import sorted_python_files
 from planner.check.model import Context, Finding, Rule
 from planner.check.rules import ALL
 from planner.errors import PlannerError
@@ -177,7 +177,7 @@ def _run_check(
     answers = {k: v for k, v in answers.items() if v is not DEFERRED}
     package_dir = find_package(root, package)
     patterns = [*config.exclude, *exclude]
-    files = sorted_paths(python_files(package_dir))
+    files = sorted_python_files(package_dir)
     if patterns:
         files = [
             p
