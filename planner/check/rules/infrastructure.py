@@ -78,17 +78,18 @@ class Reach:
         self.next: dict[str, str | None] = {}
         self.direct: dict[str, str] = {}
         importers: dict[str, list[str]] = {}
-        is_forbidden = self.is_forbidden
+        # Per distinct target, once: forbidden (True), a project module, or neither (None).
+        landing: dict[str, ModuleFacts | bool | None] = {}
         for name in sorted(modules):
-            facts = modules[name]
-            for imp in facts.imports:
-                if imp.type_checking:
+            for target, _, _, type_checking in modules[name].imports:
+                if type_checking:
                     continue
-                if is_forbidden(imp.target):
-                    self.direct.setdefault(name, imp.target)
-                    continue
-                found = self.resolve(imp.target)
-                if found is not None and found.module != name:
+                found = landing.get(target, False)
+                if found is False:
+                    found = landing[target] = self.is_forbidden(target) or self.resolve(target)
+                if found is True:
+                    self.direct.setdefault(name, target)
+                elif found is not None and found.module != name:
                     importers.setdefault(found.module, []).append(name)
         queue = deque(sorted(self.direct))
         for name in queue:
