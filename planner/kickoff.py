@@ -21,7 +21,7 @@ from planner.files.writer import check_writable, contained
 from planner.questions.engine import Interview, unanswered
 from planner.questions.loader import load_bank
 from planner.questions.model import Bank, Question, Value
-from planner.questions.values import parse_text
+from planner.questions.values import parse_set as parse_set  # its home; kept importable here
 from planner.reader import did_you_mean
 from planner.record import draft
 from planner.record.build import build_record
@@ -81,23 +81,6 @@ class Kickoff:
         return unanswered(
             self.interview, use_defaults=self.request.defaults or self.request.no_input
         )
-
-
-def parse_set(bank: Bank, item: str) -> tuple[str, Value]:
-    """``deployment.artifact=docker`` -> (question id, checked value)."""
-    if "=" not in item:
-        raise AnswerError(f"--set {item!r}: expected ID=VALUE, e.g. --set logging.format=json")
-    qid, _, text = item.partition("=")
-    qid = qid.strip()
-    question = bank.question(qid)
-    if question is None:
-        raise AnswerError(
-            f"--set {item!r}: unknown question {qid!r}{did_you_mean(qid, bank.question_ids)}"
-        )
-    try:
-        return qid, parse_text(question, text)
-    except ValueError as exc:
-        raise AnswerError(f"--set {item!r}: {exc}") from None
 
 
 def _example_record(name: str) -> Path:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 
 READ_LIMIT = 4 * 1024 * 1024  # bytes; a source or configuration file larger than this is refused
@@ -29,6 +29,9 @@ SKIPPED_FOLDERS = {
     ".pytest_cache",
     ".planner_cache",
 }
+
+
+_parts = attrgetter("parts")
 
 
 class Unreadable(Exception):
@@ -53,6 +56,44 @@ def python_files(folder: Path) -> Iterator[Path]:
                     yield Path(entry.path)
             except OSError:
                 continue
+
+
+def sorted_python_files(folder: Path) -> list[Path]:
+    """``sorted(python_files(folder))``, quicker: a path is made only once the names are in
+    order (compared part by part, as paths compare on POSIX)."""
+    if os.sep != "/":
+        return sorted(python_files(folder))
+    found: list[str] = []
+    stack = [str(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in SKIPPED_FOLDERS:
+                        stack.append(entry.path)
+                elif entry.name.endswith(".py") and entry.is_file(follow_symlinks=False):
+                    found.append(entry.path)
+            except OSError:
+                continue
+    found.sort(key=_split)
+    return [Path(path) for path in found]
+
+
+def _split(path: str) -> list[str]:
+    return path.split("/")
+
+
+def sorted_paths(paths: Iterable[Path]) -> list[Path]:
+    """``sorted(paths)``, comparing each path's parts as tuples in C on POSIX (where that is
+    how paths compare) instead of calling ``Path.__lt__`` ten thousand times."""
+    if os.sep == "/":
+        return sorted(paths, key=_parts)
+    return sorted(paths)
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -111,6 +152,8 @@ def is_regular(path: Path) -> bool:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
+    import tempfile  # only a run that writes needs it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

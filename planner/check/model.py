@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ from planner.check.facts import ModuleFacts
 from planner.questions.model import Value
 
 Severity = Literal["error", "warning"]
+_GLOB = frozenset("*?[")
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,40 @@ def parts_match(name: str, pattern: str) -> bool:
     """``pattern`` names ``name`` or a package above it (``domain`` matches ``domain.users``)."""
     if not pattern:
         return True
-    return (
-        name == pattern
-        or name.startswith(pattern + ".")
-        or fnmatch.fnmatchcase(name, pattern)
-        or fnmatch.fnmatchcase(name, pattern + ".*")
-    )
+    if name == pattern or name.startswith(pattern + "."):
+        return True
+    if not _GLOB.intersection(pattern):
+        return False  # without wildcards the globs below say the same as the tests above
+    return fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(name, pattern + ".*")
+
+
+class Parts:
+    """:func:`parts_match` against several patterns, compiled once and remembered per name."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.patterns = tuple(patterns)
+        self.any = "" in self.patterns
+        self.exact = frozenset(p for p in self.patterns if p)
+        self.prefixes = tuple(p + "." for p in self.patterns if p)
+        globs = [p for p in self.patterns if _GLOB.intersection(p)]
+        self.glob = (
+            re.compile("|".join(fnmatch.translate(g) for p in globs for g in (p, p + ".*"))).match
+            if globs
+            else None
+        )
+        self.memo: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> bool:
+        found = self.memo.get(name)
+        if found is None:
+            found = (
+                self.any
+                or name in self.exact
+                or name.startswith(self.prefixes)
+                or (self.glob is not None and self.glob(name) is not None)
+            )
+            self.memo[name] = found
+        return found
 
 
 class Names:
@@ -61,6 +92,13 @@ class Names:
             self.memo[name] = found
         return found
 
+    def select(self, names: Iterable[str]) -> set[str]:
+        """The names that match, most rejected by their last part without a call."""
+        if self.globbing:
+            return {name for name in names if self(name)}
+        lasts = self.lasts
+        return {name for name in names if name.rpartition(".")[2] in lasts and self(name)}
+
 
 def name_matches(name: str, patterns: Iterable[str]) -> bool:
     """One name against ``patterns`` (see :class:`Names` for many names)."""
@@ -79,6 +117,10 @@ def _name_matches(name: str, patterns: Iterable[str]) -> bool:
     return False
 
 
+def _never(name: str) -> None:
+    return None
+
+
 @dataclass
 class Context:
     """The project as the rules see it: answers, configuration, module facts and file access."""
@@ -92,6 +134,11 @@ class Context:
     notes: list[str] = field(default_factory=list)
     requires_python: str | None = None
     _app: list[ModuleFacts] | None = None
+    _cli: dict[Path, bool] = field(default_factory=dict, repr=False, compare=False)
+    _cli_parts: Parts | None = field(default=None, repr=False, compare=False)
+    _root: str = field(default="", repr=False, compare=False)
+    _calls: set[str] | None = field(default=None, repr=False, compare=False)
+    _test_names: Callable[[str], object] | None = field(default=None, repr=False, compare=False)
 
     def answer(self, qid: str, default: Value = None) -> Value:
         return self.answers.get(qid, default)
@@ -102,6 +149,16 @@ class Context:
         return list(value) if isinstance(value, list) else []
 
     def rel(self, path: Path) -> str:
+        """``path`` relative to the project, with ``/`` (as ``relative_to`` and ``as_posix``)."""
+        root = self._root
+        if not root:
+            root = self._root = os.path.join(str(self.root), "")
+        text = str(path)
+        if os.sep == "/":  # both are normalised paths, so ``relative_to`` is a lexical prefix
+            if root == "./":
+                return text  # relative to ``.``: itself (an absolute path is kept as it is too)
+            if len(text) > len(root) and text.startswith(root):
+                return text[len(root) :]
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -115,10 +172,11 @@ class Context:
         name = facts.path.name
         if name == "conftest.py":
             return True
-        stem = facts.path.stem
-        for pattern in self.config.test_patterns:
-            if fnmatch.fnmatchcase(name, pattern.replace("{name}", "*")) and stem != "__init__":
-                return True
+        if self._test_names is None:
+            globs = [fnmatch.translate(p.replace("{name}", "*")) for p in self.config.test_patterns]
+            self._test_names = re.compile("|".join(globs)).match if globs else _never
+        if self._test_names(name) is not None and facts.path.stem != "__init__":
+            return True
         return any(part in self.config.test_folders for part in facts.module.split(".")[1:])
 
     def is_migration(self, facts: ModuleFacts) -> bool:
@@ -129,9 +187,15 @@ class Context:
         return any(part in self.config.migrations for part in folders)
 
     def is_cli(self, facts: ModuleFacts) -> bool:
-        return any(parts_match(self.relative_module(facts), p) for p in self.config.cli) or any(
-            part in self.config.cli for part in facts.module.split(".")[1:]
-        )
+        found = self._cli.get(facts.path)
+        if found is None:
+            if self._cli_parts is None:
+                self._cli_parts = Parts(self.config.cli)
+            found = self._cli_parts(self.relative_module(facts)) or any(
+                part in self.config.cli for part in facts.module.split(".")[1:]
+            )
+            self._cli[facts.path] = found
+        return found
 
     def app_modules(self) -> list[ModuleFacts]:
         """Modules of the application package, tests and migrations excluded."""
@@ -142,6 +206,12 @@ class Context:
                 if not self.is_test(facts) and not self.is_migration(facts)
             ]
         return self._app
+
+    def call_names(self) -> set[str]:
+        """Every name called in the application's modules (to match names once, not calls)."""
+        if self._calls is None:
+            self._calls = set().union(*(facts.called for facts in self.app_modules()))
+        return self._calls
 
     def anchor(self) -> str:
         """The file a project-level finding points at: the package's ``__init__.py``."""

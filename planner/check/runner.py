@@ -9,13 +9,12 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from planner.check.collect import gather_all as gather_all  # also for planner adopt
 from planner.check.config import CheckConfig, requires_python
-from planner.check.facts import ModuleFacts, from_data, gather_source, module_name, to_data
-from planner.check.files import Unreadable, python_files, read_bytes
+from planner.check.files import sorted_python_files
 from planner.check.model import Context, Finding, Rule
 from planner.check.rules import ALL
 from planner.errors import PlannerError
@@ -23,9 +22,6 @@ from planner.questions.model import DEFERRED, Value
 
 logger = logging.getLogger(__name__)
 
-PARALLEL_FROM = (
-    200  # files to parse; below this, starting worker processes costs more than it saves
-)
 KNOWN = {rule.id for rule in ALL}
 
 
@@ -63,67 +59,12 @@ def find_package(root: Path, package: str) -> Path:
     )
 
 
-def _parse(item: tuple[bytes, Path, str, bool]) -> ModuleFacts:
-    return gather_source(*item)
-
-
-def _quiet_collector() -> None:
-    """Worker start-up: parse trees are garbage at once, so the cycle collector only costs."""
-    gc.disable()
-
-
-def gather_all(
-    files: list[Path], top: Path, root: Path, use_cache: bool = True
-) -> tuple[list[ModuleFacts], int]:
-    """Facts of every file, from the cache when its content is unchanged; and how many were."""
-    from planner.check.cache import FactsCache, key
-
-    cache = FactsCache(root) if use_cache else None
-    found: dict[Path, ModuleFacts] = {}
-    todo: list[tuple[bytes, Path, str, bool]] = []
-    digests: dict[Path, str] = {}
-    for path in files:
-        module, is_package = module_name(path, top)
-        try:
-            data = read_bytes(path, root, listed=True)
-        except Unreadable as exc:
-            facts = ModuleFacts(path, module, is_package)
-            facts.syntax_error = (1, 1, f"cannot read the file: {exc}")
-            found[path] = facts
-            continue
-        if cache is not None:
-            digest = key(module, is_package, data)
-            digests[path] = digest
-            hit = cache.get(digest)
-            if hit is not None:
-                try:
-                    found[path] = from_data(hit, path, module, is_package)
-                    continue
-                except (KeyError, TypeError, ValueError):
-                    pass
-        todo.append((data, path, module, is_package))
-    cached = len(found)
-    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
-        with ProcessPoolExecutor(min(4, os.cpu_count() or 1), initializer=_quiet_collector) as pool:
-            parsed = list(pool.map(_parse, todo, chunksize=32))
-    else:
-        enabled = gc.isenabled()
-        gc.disable()  # ast trees hold no cycles worth collecting; collection would dominate
-        try:
-            parsed = [_parse(item) for item in todo]
-        finally:
-            if enabled:
-                gc.enable()
-    for facts in parsed:
-        found[facts.path] = facts
-        if cache is not None:
-            cache.put(digests[facts.path], to_data(facts))
-    if cache is not None:
-        cache.save()
-    return [found[p] for p in files], cached
+ADR_DEFAULT = "docs/adr"  # planner.render.adrs.DEFAULT_ADR_DIR, without importing the renderer
 
 
 def _adr_links(root: Path) -> dict[str, str]:
+    if not os.path.lexists(root / ".adr-dir") and not os.path.isdir(root / ADR_DEFAULT):
+        return {}  # no ADR folder: nothing to link (and the renderer stays unimported)
     from planner.render.adrs import scan
     from planner.render.documents import adr_folder
 
@@ -154,7 +95,18 @@ def _fingerprinted(findings: list[Finding]) -> list[Finding]:
     out = []
     for finding in findings:
         slot = (finding.rule, finding.path, finding.code or finding.message)
-        out.append(replace(finding, fingerprint=fingerprint(finding, seen[slot])))
+        out.append(
+            Finding(
+                finding.rule,
+                finding.path,
+                finding.line,
+                finding.column,
+                finding.message,
+                finding.severity,
+                finding.code,
+                fingerprint(finding, seen[slot]),
+            )
+        )
         seen[slot] += 1
     return out
 
@@ -182,17 +134,56 @@ def run_check(
     use_cache: bool = True,
     recorded: bool = True,
 ) -> Report:
-    """Findings for ``root`` against ``answers``; files that do not parse are findings too."""
+    """Findings for ``root`` against ``answers``; files that do not parse are findings too.
+
+    The cycle collector is off meanwhile: facts are hundreds of thousands of tuples
+    in no cycle, and walking them again and again would cost more than the rules.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_check(
+            root,
+            package,
+            answers,
+            config=config,
+            select=select,
+            ignore=ignore,
+            exclude=exclude,
+            rule_excludes=rule_excludes,
+            use_cache=use_cache,
+            recorded=recorded,
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_check(
+    root: Path,
+    package: str,
+    answers: Mapping[str, Value],
+    *,
+    config: CheckConfig | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    rule_excludes: Mapping[str, Sequence[str]] | None = None,
+    use_cache: bool = True,
+    recorded: bool = True,
+) -> Report:
     config = config or CheckConfig()
     # A question left open for a later meeting decides nothing, so no rule enforces it.
     answers = {k: v for k, v in answers.items() if v is not DEFERRED}
     package_dir = find_package(root, package)
     patterns = [*config.exclude, *exclude]
-    files = sorted(
-        p
-        for p in python_files(package_dir)
-        if not any(fnmatch.fnmatch(p.relative_to(root).as_posix(), pat) for pat in patterns)
-    )
+    files = sorted_python_files(package_dir)
+    if patterns:
+        files = [
+            p
+            for p in files
+            if not any(fnmatch.fnmatch(p.relative_to(root).as_posix(), pat) for pat in patterns)
+        ]
     facts, cached = gather_all(files, package_dir.parent, root, use_cache)
     ctx = Context(
         root,
@@ -224,7 +215,9 @@ def run_check(
             if any(fnmatch.fnmatch(finding.path, p) for p in excludes.get(finding.rule, ())):
                 continue
             counts[rule.id] += 1
-            findings.append(replace(finding, severity=severity))
+            if finding.severity != severity:
+                finding = replace(finding, severity=severity)
+            findings.append(finding)
     warnings = []
     for item in facts:
         rel = ctx.rel(item.path)

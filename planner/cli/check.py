@@ -74,15 +74,16 @@ def check(
         bool, typer.Option("--no-cache", help="Parse every file; neither read nor write the cache.")
     ] = False,
 ) -> None:
-    from planner.check import baseline as baselines
+    import gc
+
+    gc.disable()  # a short-lived process whose objects hold no cycles worth collecting
+    # Only what this run needs: the baseline, the record and the wizard's modules are
+    # imported when used, so a check in CI starts quickly.
     from planner.check.config import CheckConfig, from_pyproject, merge
     from planner.check.report import FORMATS
     from planner.check.runner import CheckError, run_check
     from planner.errors import PlannerError
-    from planner.kickoff import parse_set
-    from planner.questions.loader import load_bank
     from planner.questions.model import Value
-    from planner.record.io import load_record
 
     fmt = "json" if as_json else output_format
     if fmt not in FORMATS:
@@ -97,6 +98,8 @@ def check(
     answers: dict[str, Value] = {}
     recorded = False
     if record is not None or record_path.is_file():
+        from planner.record.io import load_record
+
         loaded = load_record(record_path)
         answers = loaded.record.flat_answers()
         package = package or loaded.record.project.package
@@ -111,8 +114,12 @@ def check(
             "the decisions with --rules ID=VALUE, or settings in [tool.planner.check]"
         )
     else:
+        from planner.questions.loader import load_bank
+
         bank = load_bank()
     given: dict[str, str] = {}
+    if rules:
+        from planner.questions.values import parse_set
     for item in rules or []:
         try:
             qid, value = parse_set(bank, item)
@@ -145,6 +152,8 @@ def check(
         recorded=recorded,
     )
     if baseline is not None:
+        from planner.check import baseline as baselines
+
         if update_baseline:
             baselines.write(baseline, path, [baselines.entry(f) for f in report.findings])
             report.baselined, report.findings = len(report.findings), []

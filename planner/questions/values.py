@@ -9,7 +9,8 @@ from __future__ import annotations
 import keyword
 from typing import Any
 
-from planner.questions.model import DEFERRED, Question, Value
+from planner.errors import AnswerError
+from planner.questions.model import DEFERRED, Bank, Question, Value
 from planner.questions.patterns import fullmatch
 from planner.reader import did_you_mean
 from planner.text import module_clash
@@ -161,3 +162,20 @@ def display(value: Value) -> str:
     if value == "":
         return "(empty)"
     return str(value)
+
+
+def parse_set(bank: Bank, item: str) -> tuple[str, Value]:
+    """``deployment.artifact=docker`` -> (question id, checked value)."""
+    if "=" not in item:
+        raise AnswerError(f"--set {item!r}: expected ID=VALUE, e.g. --set logging.format=json")
+    qid, _, text = item.partition("=")
+    qid = qid.strip()
+    question = bank.question(qid)
+    if question is None:
+        raise AnswerError(
+            f"--set {item!r}: unknown question {qid!r}{did_you_mean(qid, bank.question_ids)}"
+        )
+    try:
+        return qid, parse_text(question, text)
+    except ValueError as exc:
+        raise AnswerError(f"--set {item!r}: {exc}") from None

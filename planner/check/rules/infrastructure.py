@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable
 
 from planner.check.facts import Import, ModuleFacts
-from planner.check.model import Context, Finding, Rule, parts_match
+from planner.check.model import Context, Finding, Parts, Rule
 
 DEFAULT_CORE = {
     "ports_and_adapters": ("domain", "services", "service_layer", "models"),
@@ -19,23 +19,21 @@ DEFAULT_CORE = {
 }
 
 
-def _top(name: str) -> str:
-    return name.split(".", 1)[0]
-
-
 def core_modules(ctx: Context) -> list[ModuleFacts]:
     """The modules that must stay pure: domain and services, wherever the layout keeps them."""
     style = str(ctx.answer("layout.style", "by_feature"))
     patterns = ctx.config.core or DEFAULT_CORE.get(style, DEFAULT_CORE["by_feature"])
     by_feature = not ctx.config.core and style not in ("ports_and_adapters", "by_layer")
     pure = []
+    features = set(ctx.features)
+    core = Parts(patterns)
     for facts in ctx.app_modules():
         relative = ctx.relative_module(facts)
         if not relative:
             continue
-        if by_feature and relative.split(".")[0] not in ctx.features:
+        if by_feature and relative.split(".")[0] not in features:
             continue
-        if any(parts_match(relative, p) for p in patterns):
+        if core(relative):
             pure.append(facts)
     return pure
 
@@ -49,6 +47,20 @@ def resolve(modules: dict[str, ModuleFacts], target: str) -> ModuleFacts | None:
     return None
 
 
+class Resolver:
+    """:func:`resolve`, remembered per import target: a codebase imports the same names often."""
+
+    def __init__(self, modules: dict[str, ModuleFacts]) -> None:
+        self.modules = modules
+        self.memo: dict[str, ModuleFacts | None] = {}
+
+    def __call__(self, target: str) -> ModuleFacts | None:
+        found = self.memo.get(target, self)
+        if found is self:
+            found = self.memo[target] = resolve(self.modules, target)
+        return found  # type: ignore[return-value]
+
+
 class Reach:
     """For every project module: does it reach a forbidden package, and by which chain?
 
@@ -59,21 +71,25 @@ class Reach:
 
     def __init__(self, modules: dict[str, ModuleFacts], forbidden: Iterable[str]) -> None:
         self.modules = modules
+        self.resolve = Resolver(modules)
         self.forbidden = {f for f in forbidden if "." not in f}
         self.dotted = tuple(f for f in forbidden if "." in f)  # a project package, say
+        self.dotted_below = tuple(f + "." for f in self.dotted)
         self.next: dict[str, str | None] = {}
         self.direct: dict[str, str] = {}
         importers: dict[str, list[str]] = {}
+        # Per distinct target, once: forbidden (True), a project module, or neither (None).
+        landing: dict[str, ModuleFacts | bool | None] = {}
         for name in sorted(modules):
-            facts = modules[name]
-            for imp in facts.imports:
-                if imp.type_checking:
+            for target, _, _, type_checking in modules[name].imports:
+                if type_checking:
                     continue
-                if self.is_forbidden(imp.target):
-                    self.direct.setdefault(name, imp.target)
-                    continue
-                found = resolve(modules, imp.target)
-                if found is not None and found.module != name:
+                found = landing.get(target, False)
+                if found is False:
+                    found = landing[target] = self.is_forbidden(target) or self.resolve(target)
+                if found is True:
+                    self.direct.setdefault(name, target)
+                elif found is not None and found.module != name:
                     importers.setdefault(found.module, []).append(name)
         queue = deque(sorted(self.direct))
         for name in queue:
@@ -86,8 +102,8 @@ class Reach:
                     queue.append(importer)
 
     def is_forbidden(self, target: str) -> bool:
-        return _top(target) in self.forbidden or any(
-            target == f or target.startswith(f + ".") for f in self.dotted
+        return target.partition(".")[0] in self.forbidden or (
+            bool(self.dotted) and (target in self.dotted or target.startswith(self.dotted_below))
         )
 
     def path(self, name: str) -> list[str] | None:
@@ -121,7 +137,7 @@ def chains(ctx: Context, start: ModuleFacts, reach: Reach) -> Iterable[tuple[Imp
             if reach.is_forbidden(imp.target):
                 path = [start.module, imp.target]
             else:
-                first = resolve(ctx.modules, imp.target)
+                first = reach.resolve(imp.target)
                 if first is None or first.module == start.module:
                     continue
                 found = reach.path(first.module)
@@ -161,7 +177,7 @@ def _is_view(ctx: Context, facts: ModuleFacts) -> bool:
 
 
 def _views_use_repositories(ctx: Context) -> Iterable[Finding]:
-    storage = [s.replace("{package}", ctx.package) for s in ctx.config.storage]
+    storage = Parts(s.replace("{package}", ctx.package) for s in ctx.config.storage)
     views = [f for f in ctx.app_modules() if _is_view(ctx, f)]
     if not views:
         ctx.note(
@@ -171,11 +187,7 @@ def _views_use_repositories(ctx: Context) -> Iterable[Finding]:
     for facts in views:
         for statement in statements(facts):
             hit = next(
-                (
-                    imp
-                    for imp in statement
-                    if not imp.type_checking and any(parts_match(imp.target, s) for s in storage)
-                ),
+                (imp for imp in statement if not imp.type_checking and storage(imp.target)),
                 None,
             )
             if hit is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterable
 
 from planner.check.model import Context, Finding, Rule
@@ -43,15 +44,15 @@ def _wired_as_decided(ctx: Context) -> Iterable[Finding]:
     classes = {name: methods for facts in modules for name, methods in facts.classes.items()}
     functions = {name for facts in modules for name in facts.functions}
 
+    roots = ctx.config.composition_roots
+    match = re.compile("|".join(fnmatch.translate(p) for p in roots)).match if roots else None
+
     def named(names: Iterable[str]) -> bool:
-        return any(
-            fnmatch.fnmatchcase(name, pattern)
-            for name in names
-            for pattern in ctx.config.composition_roots
-        )
+        """Any of ``names`` matches one of the composition-root globs (one regex for all)."""
+        return match is not None and any(match(name) is not None for name in names)
 
     if wiring == "extensions":
-        found = any(call.name.endswith(".init_app") for facts in modules for call in facts.calls)
+        found = any(name.endswith(".init_app") for name in ctx.call_names())
         what = "no extension is bound with init_app()"
     elif wiring == "lazy":
         found = any(imp.target == "flask.g" for facts in modules for imp in facts.imports)

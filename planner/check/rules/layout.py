@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.check.model import Context, Finding, Rule, parts_match
-from planner.check.rules.infrastructure import resolve, statements
+from planner.check.model import Context, Finding, Parts, Rule
+from planner.check.rules.infrastructure import Resolver, statements
 
 
 def _features_exist(ctx: Context) -> Iterable[Finding]:
@@ -88,13 +88,15 @@ def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
         return
     services_public = ctx.answer("layout.public_interface") == "services_module"
     exported = _exported_modules(ctx, known)
+    public = Parts(ctx.config.public)
+    resolve = Resolver(ctx.modules)
     for facts in ctx.app_modules():
         own = _feature_of(ctx.relative_module(facts), known)
         if own is None:
             continue
         for statement in statements(facts):
             for imp in statement:
-                target = resolve(ctx.modules, imp.target)
+                target = resolve(imp.target)
                 if target is None:
                     continue
                 relative = ctx.relative_module(target)
@@ -103,7 +105,7 @@ def _no_cross_feature_imports(ctx: Context) -> Iterable[Finding]:
                     continue  # not a feature, the same one, or the feature's own front door
                 if services_public and relative == f"{other}.services":
                     continue  # the recorded public interface: a feature's services module
-                if any(parts_match(relative, p) for p in ctx.config.public):
+                if public(relative):
                     continue
                 if imp.target == target.module and target.module in exported.get(other, ()):
                     continue  # a module the front door itself imports: one of its names

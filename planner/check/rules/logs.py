@@ -65,7 +65,7 @@ def _script_only(ctx: Context, facts: ModuleFacts) -> set[str]:
 
 def _no_print(ctx: Context) -> Iterable[Finding]:
     for facts in ctx.app_modules():
-        if ctx.is_cli(facts):
+        if "print" not in facts.called or ctx.is_cli(facts):
             continue  # a command line tool's output is its interface, not a log
         scripted: set[str] | None = None
         for call in facts.calls:
@@ -116,13 +116,22 @@ def _configured_first(ctx: Context) -> Iterable[Finding]:
     setup = Names(ctx.config.log_setup)
     app_classes = Names(ctx.config.app_classes)
     modules = ctx.app_modules()
+    called = ctx.call_names()  # each name matched once, not once per call
+    setup_names = setup.select(called)
+    app_names = app_classes.select(called)
     setups: list[tuple[ModuleFacts, Call]] = [
-        (facts, call) for facts in modules for call in facts.calls if setup(call.name)
+        (facts, call)
+        for facts in modules
+        if not facts.called.isdisjoint(setup_names)
+        for call in facts.calls
+        if call.name in setup_names
     ]
     created = 0
     for facts in modules:
+        if facts.called.isdisjoint(app_names):
+            continue
         for call in facts.calls:
-            if not app_classes(call.name):
+            if call.name not in app_names:
                 continue
             created += 1
             here = [c for f, c in setups if f is facts and c.function == call.function]

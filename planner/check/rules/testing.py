@@ -91,8 +91,8 @@ class _TestIndex:
                 self.names.update(p.name for p in root.glob("*.py"))
 
     def covers(self, ctx: Context, path: Path) -> bool:
-        relative = path.relative_to(ctx.package_dir)
-        for stem in (path.stem, *relative.parts[:-1]):
+        folders = ctx.rel(path)[len(ctx.rel(ctx.package_dir)) + 1 :].split("/")[:-1]
+        for stem in (path.stem, *folders):
             for pattern in ctx.config.test_patterns:
                 name = pattern.replace("{name}", stem)
                 if "*" in name:
@@ -104,18 +104,43 @@ class _TestIndex:
         return False
 
 
+def _python_names(folder: Path, base: str, found: set[str]) -> None:
+    """Add the ``.py`` names under ``folder`` as ``os.walk`` lists them (links to folders
+    are not entered, skipped folders are pruned), each as ``base/relative/name``."""
+    from planner.check.files import SKIPPED_FOLDERS
+
+    stack = [(str(folder), base)]
+    while stack:
+        current, relative = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                if name.endswith(".py"):
+                    found.add(f"{relative}/{name}")
+                continue
+            try:
+                link = entry.is_symlink()
+            except OSError:
+                link = False
+            if name not in SKIPPED_FOLDERS and not link:
+                stack.append((entry.path, f"{relative}/{name}"))
+
+
 def _existing(ctx: Context) -> set[str]:
     """Every Python file under the test folders and the package (relative to the project),
     listed once instead of a stat per candidate."""
-    from planner.check.files import SKIPPED_FOLDERS
-
     found: set[str] = set()
     roots = [ctx.root / f for f in ctx.config.test_folders] + [ctx.package_dir]
     for root in roots:
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS]
-            base = ctx.rel(Path(folder))
-            found.update(f"{base}/{name}" for name in files if name.endswith(".py"))
+        _python_names(root, ctx.rel(root), found)
     return found
 
 
