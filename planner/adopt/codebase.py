@@ -144,10 +144,11 @@ class Codebase:
     def files(self) -> list[str]:
         """Every regular file under the root (relative POSIX paths), skipping tool folders."""
         found: list[str] = []
-        stack = [self.root]
+        stack = [(str(self.root), "")]
         while stack and len(found) < _MAX_FILES:
-            current = stack.pop()
+            current, prefix = stack.pop()
             try:
+                # in name order, so a tree over the limit always gives the same files
                 entries = sorted(os.scandir(current), key=lambda e: e.name)
             except OSError:
                 continue
@@ -155,9 +156,9 @@ class Codebase:
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         if entry.name not in SKIPPED_FOLDERS and entry.name != "node_modules":
-                            stack.append(Path(entry.path))
+                            stack.append((entry.path, f"{prefix}{entry.name}/"))
                     elif entry.is_file(follow_symlinks=False):
-                        found.append(Path(entry.path).relative_to(self.root).as_posix())
+                        found.append(prefix + entry.name)
                 except OSError:
                     continue
         return sorted(found)
@@ -302,31 +303,38 @@ class Codebase:
     def call_sites(
         self, *names: str, modules: Iterable[ModuleFacts] | None = None
     ) -> list[tuple[ModuleFacts, Call]]:
-        """The calls themselves, in module and line order, found through an index by name."""
+        """The calls themselves, in module and line order, found through an index by name.
+
+        Only the modules that call such a name have their calls decoded from the cache."""
         allowed = None if modules is None else {id(m) for m in modules}
         leaves: set[str] = set()
         for name in names:
             leaf = name.rsplit(".", 1)[-1]
             if any(c in leaf for c in "*?["):
-                leaves.update(k for k in self._calls if fnmatch.fnmatchcase(k, leaf))
-            elif leaf in self._calls:
+                leaves.update(k for k in self._callers if fnmatch.fnmatchcase(k, leaf))
+            elif leaf in self._callers:
                 leaves.add(leaf)
         found = [
             (facts, call)
             for leaf in leaves
-            for facts, call in self._calls[leaf]
-            if (allowed is None or id(facts) in allowed) and name_matches(call.name, names)
+            for facts in self._callers[leaf]
+            if allowed is None or id(facts) in allowed
+            for call in facts.calls
+            if call.name.rsplit(".", 1)[-1] == leaf and name_matches(call.name, names)
         ]
         found.sort(key=lambda item: (item[0].module, item[1].line, item[1].column))
         return found
 
     @cached_property
-    def _calls(self) -> dict[str, list[tuple[ModuleFacts, Call]]]:
-        """Every call of the application code, by the last part of its name (an index)."""
-        index: dict[str, list[tuple[ModuleFacts, Call]]] = {}
+    def _callers(self) -> dict[str, list[ModuleFacts]]:
+        """The application modules by the last part of each name they call (an index made
+        from the names alone, without decoding any module's calls)."""
+        index: dict[str, list[ModuleFacts]] = {}
         for facts in self.app_modules:
-            for call in facts.calls:
-                index.setdefault(call.name.rsplit(".", 1)[-1], []).append((facts, call))
+            for name in facts.called:
+                callers = index.setdefault(name.rsplit(".", 1)[-1], [])
+                if not callers or callers[-1] is not facts:
+                    callers.append(facts)
         return index
 
     def strings(self, pattern: str, modules: Iterable[ModuleFacts] | None = None) -> list[Evidence]:
