@@ -43,6 +43,10 @@ class RevisitRequest:
     date: dt.date | None = None
     participants: Sequence[str] = ()
     summary: str = ""
+    # A person answers at a terminal: only then is a changed decision's old rationale left
+    # out of the defaults (they are asked for the new reason). Answered without one, it is
+    # carried over, marked, as with --no-input.
+    at_terminal: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ def start(request: RevisitRequest, *, today: dt.date | None = None) -> Revisit:
     for item in request.sets:
         qid, value = parse_set(bank, item)
         fixed[qid] = value
-    interactive = not (request.defaults or request.no_input)
+    interactive = request.at_terminal and not (request.defaults or request.no_input)
     kind = _AskRationaleAgain if interactive else Interview
     asked = _with_evidence(bank, request, loaded.record) if loaded.record.adopted else bank
     interview = kind(

@@ -85,11 +85,12 @@ def revisit(
         no_input=no_input,
         date=date.date() if date else None,
         summary=summary,
+        at_terminal=not no_input and terminal.is_interactive(),
     )
     # One writer from reading the record to the last write (a dry run writes nothing).
     with contextlib.nullcontext() if dry_run else project_lock(default_root(record)):
         session = core.start(request)
-        interactive = not no_input and terminal.is_interactive()
+        interactive = request.at_terminal
         missing = session.unanswered()
         if missing and not interactive:
             if not (answers or sets or defaults or no_input):

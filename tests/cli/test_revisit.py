@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from planner.files import writer
 from planner.files.merge import OURS, THEIRS
@@ -242,3 +243,30 @@ def test_git_index_is_never_touched(invoke: Invoke, project: Path) -> None:
         [git, "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
     )
     assert " M src/svc/logging_setup.py" in changed.stdout
+
+
+def test_set_without_a_terminal_keeps_the_old_rationale_marked(
+    invoke: Invoke, project: Path
+) -> None:
+    """With --set and no terminal, nobody is asked for a new reason: the old rationale is
+    carried over and marked, as with --no-input, never replaced by an empty one."""
+    record = project / "architecture/decisions.yaml"
+    reason = "deployment.rationale=One image per release suits operations."
+    assert invoke("revisit", record, "--no-input", "--set", reason).exit_code == 0
+    for flags in ([], ["--no-input"]):
+        copy = project.parent / f"copy{len(flags)}"
+        shutil.copytree(project, copy)
+        result = invoke(
+            "revisit",
+            copy / "architecture/decisions.yaml",
+            *flags,
+            "--set",
+            "deployment.wsgi_server=waitress",
+            "--date",
+            "2026-12-02",
+        )
+        assert result.exit_code == 0, result.output
+        data = yaml.safe_load((copy / "architecture/decisions.yaml").read_text())
+        rationale = data["decisions"]["deployment"]["rationale"]
+        assert "One image per release suits operations." in rationale, flags
+        assert rationale.startswith("Carried over from the earlier decision"), flags
