@@ -201,8 +201,10 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
             new_decision.rationale = carried_over(
                 old_decision.rationale, decision_revision(old_record, heuristic), heuristic
             )
-        if not was_open_only:
-            previous[heuristic] = old_decision
+        # Kept even when open answers were only filled in, so the record can be shown as
+        # it stood (diff --rev); such a revision completes the decision's ADR rather than
+        # superseding it (Record.replacements).
+        previous[heuristic] = old_decision
         record.decisions[heuristic] = new_decision
         changed_heuristics.append(heuristic)
     summary = revisit.request.summary or (

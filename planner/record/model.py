@@ -103,3 +103,36 @@ class Record:
                 flat[f"{hid}.{key}"] = DEFERRED
             flat[f"{hid}.rationale"] = decision.rationale
         return flat
+
+    def replacements(self, heuristic: str) -> list[Revision]:
+        """The revisions that replaced ``heuristic``'s decision, oldest first.
+
+        Every revision that changed a decision keeps its earlier form in ``previous`` (so
+        the record can be shown as it stood). One that only gave answers left open before
+        completed the decision rather than replacing it: its ADR is filled in, not
+        superseded, and it is not listed here.
+        """
+        changed = sorted(
+            (r for r in self.history if heuristic in r.previous), key=lambda r: r.number
+        )
+        out = []
+        for i, revision in enumerate(changed):
+            before = revision.previous[heuristic]
+            after = (
+                changed[i + 1].previous[heuristic]
+                if i + 1 < len(changed)
+                else self.decisions.get(heuristic)
+            )
+            if after is None or _replaced(before, after):
+                out.append(revision)
+        return out
+
+
+def _replaced(before: Decision, after: Decision) -> bool:
+    """Whether an answer given in ``before`` differs in ``after`` (changed or reopened)."""
+    for key in {*before.answers, *after.answers, *after.open}:
+        if key in before.open:
+            continue  # open before: answering it completes the decision
+        if key in after.open or before.answers.get(key) != after.answers.get(key):
+            return True
+    return False

@@ -197,7 +197,7 @@ def _options(question: Question, value: Value, considered: list[str] | None) -> 
 
 def decision_revision(record: Record, heuristic: str) -> int:
     """The revision in which the current form of a decision was made."""
-    changed = [r.number for r in record.history if heuristic in r.previous]
+    changed = [r.number for r in record.replacements(heuristic)]
     return max(changed, default=record.history[0].number if record.history else 1)
 
 
@@ -206,9 +206,8 @@ def superseded_views(record: Record, bank: Bank) -> list[DecisionView]:
     first = record.history[0].number if record.history else 1
     views = []
     for section in bank.heuristics:
-        changed = [r for r in record.history if section.id in r.previous]
         made = first
-        for revision in sorted(changed, key=lambda r: r.number):
+        for revision in record.replacements(section.id):
             old = revision.previous[section.id]
             view = decision_view(record, bank, section, old)
             view.revision = made

@@ -144,6 +144,18 @@ def test_open_decision_made_later_is_accepted_in_place(
     assert "* Status: accepted" in adr.read_text()
     assert not list((target / "docs/adr").glob("0009-*"))
     assert (target / ".gitlab-ci.yml").is_file()
+    # The history still shows the record as it stood: revision 1 had CI open.
+    record = target / "architecture/decisions.yaml"
+    data = json.loads(invoke("diff", record, "--rev", "1", "--rev", "2", "--json").stdout)
+    assert data == [
+        {"heuristic": "deployment", "question": "ci", "old": "decide later", "new": "gitlab"}
+    ]
+    # A later change of the completed decision supersedes it once, as revision 3.
+    assert revisit(invoke, target, "--set", "deployment.ci=github").exit_code == 0
+    superseding = list((target / "docs/adr").glob("0009-*"))
+    assert len(superseding) == 1 and "revision 3" in superseding[0].read_text().lower()
+    assert "Superseded" in adr.read_text() or "superseded" in adr.read_text()
+    assert not list((target / "docs/adr").glob("0010-*"))
 
 
 def test_interrupt_leaves_the_project_as_it_was(

@@ -153,7 +153,9 @@ def test_open_question_answered_later_removes_only_the_open_entry(
     # version 2 records the test file naming the older record implied
     assert decision.answers == {"layout": "mirror", "coverage": 85, "naming": "test_prefix"}
     assert not decision.open
-    assert "coverage: {owner: QA" not in after
+    # gone from the decision; the history keeps the record as it stood, open entry and all
+    decisions, _, history = after.partition("\nhistory:")
+    assert "coverage: {owner: QA" not in decisions and "coverage: {owner: QA" in history
     for kept in (
         "      layout: mirror   # everyone agreed\n",
         "    # QA brings this back in January.\n    # their call\n",
