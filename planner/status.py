@@ -55,7 +55,8 @@ class ProjectStatus:
     files: list[FileDrift] = field(default_factory=list)
     adrs: list[AdrNote] = field(default_factory=list)
     check: dict[str, int] | None = None
-    """``planner check`` findings per rule, for a project planner generated (None otherwise)."""
+    """``planner check`` findings per rule, for a project planner generated or adopted
+    (None otherwise: check was not run)."""
 
     @property
     def overdue(self) -> list[OpenDecision]:
@@ -111,12 +112,13 @@ def project_status(record_file: Path, *, today: dt.date) -> ProjectStatus:
 
 
 def _check_counts(root: Path, record: Record) -> dict[str, int] | None:
-    """Findings per rule when planner generated this project (it has a baseline)."""
+    """Findings per rule when planner generated this project (it has a baseline) or the
+    record was adopted from its code; None for a record kept apart from any code."""
     from planner.check.config import from_pyproject, merge
     from planner.check.runner import CheckError, run_check
     from planner.files import baseline
 
-    if not (root / baseline.BASELINE).is_file():
+    if not (root / baseline.BASELINE).is_file() and not record.adopted:
         return None
     try:
         config, _ = from_pyproject(root)

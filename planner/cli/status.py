@@ -66,7 +66,11 @@ def status(
         lines.append(
             f"{len(report.overdue)} overdue, {len(report.open)} open, "
             f"{len(report.files)} file(s) drifted, {len(report.adrs)} ADR note(s), "
-            f"{sum((report.check or {}).values())} check finding(s)."
+            + (
+                f"{sum(report.check.values())} check finding(s)."
+                if report.check is not None
+                else "check not run (no code planner generated or adopted)."
+            )
         )
     typer.echo("\n".join(lines))
     raise typer.Exit(report.exit_code)

@@ -208,3 +208,29 @@ def test_force_replaces_the_record_but_keeps_an_edited_document(
     assert result.exit_code in (0, 1), result.stderr
     assert "Our own notes." in document.read_text()
     assert "2026-12-01" in (root / "architecture/decisions.yaml").read_text()
+
+
+def test_status_of_an_adopted_record_checks_the_code(invoke: Invoke, tmp_path: Path) -> None:
+    """An adopted record describes code that exists: status counts check's findings for it,
+    and says when it ran no check rather than printing a count of none."""
+    files = {**SERVICE, "shop/report.py": LOGGER + "\n\ndef show():\n    print('hi')\n"}
+    root = write(tmp_path / "shop", files)
+    assert invoke("adopt", root).exit_code == 0
+    checked = json.loads(invoke("check", root, "--json").stdout)["findings"]
+    assert sorted(f["rule"] for f in checked if f["path"] == "shop/report.py") == [
+        "LOG002",
+        "TST001",
+    ]
+    shown = invoke("status", root, "--json")
+    counts = json.loads(shown.stdout)["check"]
+    total = sum(counts.values())
+    assert counts.get("LOG002") == 1 and total == len(checked)
+    assert f"{total} check finding(s)" in invoke("status", root).stdout
+    # a record kept apart from any code (no baseline of generated files, not adopted)
+    apart = tmp_path / "apart"
+    made = invoke("new", apart, "--defaults", "--no-input", "--set", "deployment.ci=?")
+    assert made.exit_code == 0
+    (apart / ".planner/baseline.json").unlink()
+    result = invoke("status", apart)
+    assert "check not run" in result.stdout and "0 check finding" not in result.stdout
+    assert json.loads(invoke("status", apart, "--json").stdout)["check"] is None
