@@ -197,7 +197,8 @@ def build(revisit: Revisit) -> tuple[Record, list[Change]]:
             continue
         was_open_only = all(c.old is DEFERRED for c in made_now)
         restated = any(c.heuristic == heuristic and c.question == "rationale" for c in found)
-        if old_decision.rationale and not restated and not was_open_only:
+        amended = old_decision.status == "proposed"  # never accepted: nothing argued for
+        if old_decision.rationale and not restated and not was_open_only and not amended:
             new_decision.rationale = carried_over(
                 old_decision.rationale, decision_revision(old_record, heuristic), heuristic
             )

@@ -108,9 +108,9 @@ class Record:
         """The revisions that replaced ``heuristic``'s decision, oldest first.
 
         Every revision that changed a decision keeps its earlier form in ``previous`` (so
-        the record can be shown as it stood). One that only gave answers left open before
-        completed the decision rather than replacing it: its ADR is filled in, not
-        superseded, and it is not listed here.
+        the record can be shown as it stood). One that only gave answers left open before,
+        or changed a proposal nobody had accepted yet, completed the decision rather than
+        replacing it: its ADR is rewritten, not superseded, and it is not listed here.
         """
         changed = sorted(
             (r for r in self.history if heuristic in r.previous), key=lambda r: r.number
@@ -129,7 +129,12 @@ class Record:
 
 
 def _replaced(before: Decision, after: Decision) -> bool:
-    """Whether an answer given in ``before`` differs in ``after`` (changed or reopened)."""
+    """Whether an answer given in ``before`` differs in ``after`` (changed or reopened).
+
+    A proposal (``planner adopt`` writes them) was never accepted: the meeting that
+    changes it amends it, and its ADR is rewritten rather than superseded."""
+    if before.status == "proposed":
+        return False
     for key in {*before.answers, *after.answers, *after.open}:
         if key in before.open:
             continue  # open before: answering it completes the decision

@@ -234,3 +234,28 @@ def test_status_of_an_adopted_record_checks_the_code(invoke: Invoke, tmp_path: P
     result = invoke("status", apart)
     assert "check not run" in result.stdout and "0 check finding" not in result.stdout
     assert json.loads(invoke("status", apart, "--json").stdout)["check"] is None
+
+
+def test_the_first_meeting_amends_the_adopted_proposals(invoke: Invoke, tmp_path: Path) -> None:
+    """Adopted decisions are proposals nobody accepted yet: the meeting that changes them
+    writes their ADRs as they now stand, superseding nothing, and the history shows what
+    the code said (diff --rev 1 --rev 2)."""
+    root = write(tmp_path / "shop", SERVICE)
+    assert invoke("adopt", root).exit_code == 0
+    record = root / "architecture/decisions.yaml"
+    result = invoke(
+        "revisit", record, "--no-input", "--set", "deployment.ci=github",
+        "--set", "initialization.wiring=extensions",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    adrs = sorted(p.name for p in (root / "docs/adr").glob("0*.md"))
+    assert len(adrs) == 8, adrs  # the log, and one per heuristic
+    assert not [n for n in adrs if "revision" in n]
+    for name in adrs:
+        text = (root / "docs/adr" / name).read_text()
+        assert "Superseded by" not in text and "Status: superseded" not in text, name
+    data = json.loads(invoke("diff", record, "--rev", "1", "--rev", "2", "--json").stdout)
+    assert {(d["question"], d["new"]) for d in data} == {
+        ("ci", "github"),
+        ("wiring", "extensions"),
+    }
