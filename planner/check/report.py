@@ -48,6 +48,8 @@ def text(report: Report) -> str:
     source = "the recorded decisions" if report.recorded else "the decisions given with --rules"
     if count:
         lines.append(f"{count} finding{'s' if count != 1 else ''} in {report.files} files")
+    elif report.baselined:
+        lines.append(f"no new findings in {report.files} files (the baseline accepts the rest)")
     else:
         lines.append(f"all clear: {report.files} files follow {source}")
     return "\n".join(lines) + "\n"
