@@ -85,6 +85,7 @@ RULES = (
         "configuration is not read at import time",
         lambda ctx: ctx.answer("initialization.config_read") != "import_time",
         _no_import_time_config,
+        decides=("initialization.config_read",),
     ),
     Rule(
         "INI003",

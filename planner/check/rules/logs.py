@@ -181,5 +181,6 @@ RULES = (
         "logging is configured before the app object is created",
         lambda ctx: ctx.answer("logging.format") != "unconfigured",
         _configured_first,
+        decides=("logging.format",),
     ),
 )
