@@ -72,7 +72,9 @@ def adopt(
                 "`planner revisit` changes one (or pass --force to replace it)"
             )
         before = snapshot(record_file)
-        adoption = read_codebase(path, bank, package=package, use_cache=not no_cache)
+        adoption = read_codebase(
+            path, bank, package=package, use_cache=not no_cache, save_cache=not dry_run
+        )
         decided = build(adoption, bank, date=date.date() if date else dt.date.today())
         evidence = report.as_json(adoption, bank) if as_json else report.text(adoption, bank)
         if dry_run:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +82,31 @@ def test_dry_run_prints_record_and_evidence_and_writes_nothing(
     assert "schema: planner-decision-record" in result.stdout
     assert "shop/app.py:9: make_shop() creates the app: Flask()" in result.stdout
     assert tree(root) == {k: v.encode() for k, v in SERVICE.items()}
+
+
+def everything(root: Path) -> dict[str, bytes | None]:
+    """Every path under root, folders (None) and files (their bytes), tool folders included."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def test_dry_run_with_the_cache_on_writes_no_cache_either(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    before = everything(root)
+    result = invoke("adopt", root, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert everything(root) == before  # no .planner_cache/, no file touched
+    # a cache filled by an earlier run is read (the files come from it) and left as it was
+    assert invoke("adopt", root, "--date", "2026-11-25").exit_code == 0
+    shutil.rmtree(root / "architecture")
+    filled = everything(root)
+    assert ".planner_cache/.gitignore" in filled
+    again = invoke("adopt", root, "--dry-run")
+    assert again.exit_code == 0, again.stderr
+    assert "from the cache" in again.stdout
+    assert everything(root) == filled
 
 
 def test_json_report_cites_files_and_lines(invoke: Invoke, tmp_path: Path) -> None:
