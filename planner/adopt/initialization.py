@@ -381,9 +381,28 @@ def config_read(code: Codebase, bank: Bank) -> Answer | None:
 
 
 _POSTGRES = ("psycopg", "psycopg2", "psycopg2-binary", "psycopg-binary", "asyncpg", "pg8000")
+_DRIVERS = {  # a distribution's name -> the engine it talks to
+    **dict.fromkeys(_POSTGRES, "postgresql"),
+    **dict.fromkeys(("pymysql", "mysqlclient", "mysql-connector-python", "mariadb"), "mysql"),
+    **dict.fromkeys(("cx-oracle", "oracledb"), "oracle"),
+    **dict.fromkeys(("pymssql", "pyodbc"), "mssql"),
+}
+
+
+def _optional_drivers(code: Codebase) -> dict[str, list[Evidence]]:
+    """Engines whose drivers are only in optional extras or groups: the installation picks."""
+    found: dict[str, list[Evidence]] = {}
+    for driver, engine in _DRIVERS.items():
+        optional = code.optional_dependency(driver)
+        if optional is not None:
+            group, where = optional
+            text = f"{where.text} (only in the optional {group!r} extra or group)"
+            found.setdefault(engine, []).append(Evidence(where.path, where.line, text))
+    return found
 
 
 def database(code: Codebase, bank: Bank) -> Answer | None:
+    """The engine the code names; open when optional extras offer several to choose from."""
     qid = "initialization.database"
     postgres = [d for d in (code.dependency(n) for n in _POSTGRES) if d is not None]
     postgres += code.imports("psycopg", "psycopg2", "asyncpg", "pg8000")
@@ -394,6 +413,26 @@ def database(code: Codebase, bank: Bank) -> Answer | None:
         "pymysql", "MySQLdb", "pymongo"
     )
     orm = code.imports("sqlalchemy", "flask_sqlalchemy", "peewee", "pony", "django.db")
+    optional = _optional_drivers(code)
+    shown = {"postgresql": postgres, "sqlite": urls or sqlite, "another engine": other}
+    evident = {engine for engine, places in shown.items() if places}
+    if optional and len(evident | set(optional)) > 1:
+        parts = [f"optional extras offer drivers for {', '.join(sorted(optional))}"]
+        if urls:
+            parts.append(f"the default database URL is SQLite ({urls[0].path}:{urls[0].line})")
+        elif evident:
+            parts.append(f"the code also names {', '.join(sorted(evident))}")
+        return left_open(
+            qid,
+            "the installation chooses the database: " + "; ".join(parts),
+            first(
+                [
+                    *(e for engine in sorted(evident) for e in shown[engine][:2]),
+                    *(e for engine in sorted(optional) for e in optional[engine]),
+                ],
+                8,
+            ),
+        )
     if postgres:
         finding = "SQLite is mentioned too (tests or development)" if sqlite else ""
         return pick(bank, qid, "postgresql", "likely", first(postgres), finding=finding)
@@ -401,6 +440,16 @@ def database(code: Codebase, bank: Bank) -> Answer | None:
         return pick(bank, qid, "sqlite", "likely", sqlite)
     if other:
         return left_open(qid, "a database this bank has no value for", first(other))
+    if optional:  # one engine, named only by an optional extra's driver: weak evidence
+        ((engine, places),) = optional.items()
+        return pick(
+            bank,
+            qid,
+            engine,
+            "guess",
+            first(places),
+            finding=f"only an optional extra's driver names {engine}",
+        )
     if orm:
         return left_open(
             qid,

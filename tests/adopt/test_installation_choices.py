@@ -137,3 +137,56 @@ def test_nothing_about_a_server_is_open_with_the_plain_finding(tmp_path: Path) -
     answer = _answers(tmp_path)["deployment.wsgi_server"]
     assert answer.open
     assert answer.finding == "no WSGI server found in dependencies, config or scripts"
+
+
+DATABASE_EXTRA = """\
+[project]
+name = "money"
+dependencies = ["flask", "flask-sqlalchemy"]
+
+[project.optional-dependencies]
+database = [
+    "psycopg2-binary~=2.9.11",
+    "PyMySQL~=1.1.2",
+]
+dev = ["pytest"]
+"""
+
+
+def test_drivers_of_two_engines_in_an_extra_and_a_sqlite_default_are_open(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": DATABASE_EXTRA,
+            "money/__init__.py": "",
+            "money/default_settings.py": (
+                'DEBUG = False\nSQLALCHEMY_DATABASE_URI = "sqlite:////tmp/money.db"\n'
+            ),
+            "money/models.py": "from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n",
+        },
+    )
+    answer = _answers(tmp_path)["initialization.database"]
+    assert answer.open
+    assert "installation chooses" in answer.finding
+    assert "mysql, postgresql" in answer.finding and "SQLite" in answer.finding
+    assert {"money/default_settings.py:2", "pyproject.toml:7", "pyproject.toml:8"} <= _cited(answer)
+
+
+def test_a_single_driver_only_in_an_extra_is_a_guess(tmp_path: Path) -> None:
+    pyproject = DATABASE_EXTRA.replace('    "PyMySQL~=1.1.2",\n', "")
+    write(tmp_path, {"pyproject.toml": pyproject, "money/__init__.py": FLASK_APP})
+    answer = _answers(tmp_path)["initialization.database"]
+    assert (answer.value, answer.sure) == ("postgresql", "guess")
+    assert _cited(answer) == {"pyproject.toml:7"}
+
+
+def test_a_sqlite_default_url_alone_is_taken(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "money/__init__.py": "",
+            "money/default_settings.py": 'SQLALCHEMY_DATABASE_URI = "sqlite:////tmp/money.db"\n',
+        },
+    )
+    answer = _answers(tmp_path)["initialization.database"]
+    assert (answer.value, answer.sure) == ("sqlite", "likely")
