@@ -190,3 +190,106 @@ def test_a_sqlite_default_url_alone_is_taken(tmp_path: Path) -> None:
     )
     answer = _answers(tmp_path)["initialization.database"]
     assert (answer.value, answer.sure) == ("sqlite", "likely")
+
+
+CORE = """\
+import logging
+
+from flask import Flask
+
+APP = None
+
+
+def get_app():
+    global APP
+
+    if APP is None:
+        app = Flask(__name__)
+        app.config.from_object("board.default_settings")
+        app.config.from_envvar("BOARD_SETTINGS", silent=True)
+        logging.basicConfig(level=app.config["LOGLEVEL"])
+        APP = app
+
+    return APP
+"""
+VIEW = "from board.core import get_app\n\napp = get_app()\n\n\n@app.route('/')\ndef index():\n    return ''\n"
+QUERY = """\
+import yaml
+
+from board.core import get_app
+
+app = get_app()
+
+
+def presets(path):
+    with open(path) as f:
+        presets = yaml.safe_load(f)
+    return presets
+"""
+DOCKER_SETTINGS = """\
+import os
+
+PUPPETDB_HOST = os.getenv("PUPPETDB_HOST", "puppetdb")
+PUPPETDB_PORT = int(os.getenv("PUPPETDB_PORT", "8080"))
+SECRET_KEY = os.getenv("SECRET_KEY", "x")
+"""
+
+
+def _board(root: Path) -> Path:
+    return write(
+        root,
+        {
+            "board/__init__.py": "",
+            "board/core.py": CORE,
+            "board/default_settings.py": "LOGLEVEL = 'info'\n",
+            "board/docker_settings.py": DOCKER_SETTINGS,
+            "board/app.py": "import board.views.index  # noqa: F401\n"
+            "from board.core import get_app\n\napp = get_app()\n",
+            "board/views/__init__.py": "",
+            "board/views/index.py": VIEW,
+            "board/views/query.py": QUERY,
+        },
+    )
+
+
+def test_a_memoized_get_app_called_at_import_time_is_no_factory(tmp_path: Path) -> None:
+    answer = _answers(_board(tmp_path))["initialization.entry_point"]
+    assert answer.open and answer.contradiction
+    assert "get_app()" in answer.finding and "module global" in answer.finding
+    assert {
+        "board/core.py:9",  # global APP
+        "board/core.py:12",  # Flask(__name__)
+        "board/core.py:18",  # return APP
+        "board/app.py:4",  # app = get_app() at import time
+        "board/views/index.py:3",
+    } <= _cited(answer)
+
+
+def test_a_settings_file_loaded_by_from_envvar_and_yaml_data_are_no_config_reads(
+    tmp_path: Path,
+) -> None:
+    answers = _answers(_board(tmp_path))
+    read = answers["initialization.config_read"]
+    cited = {e.path for e in read.evidence}
+    assert "board/docker_settings.py" not in cited and "board/views/query.py" not in cited
+    # get_app() reads the configuration, and modules call it when they are imported
+    assert (read.value, read.sure) == ("import_time", "likely")
+    assert {"board/core.py:14", "board/app.py:4"} <= _cited(read)
+    source = answers["initialization.config_source"]
+    assert "board/views/query.py" not in {e.path for e in source.evidence}
+    assert "board/core.py:14" in _cited(source)
+
+
+def test_a_plain_factory_keeps_its_answer(tmp_path: Path) -> None:
+    core = CORE.replace("    global APP\n\n    if APP is None:\n", "    if True:\n")
+    core = core.replace("        APP = app\n\n    return APP\n", "    return app\n")
+    write(
+        tmp_path,
+        {
+            "board/__init__.py": "",
+            "board/core.py": core,
+            "board/wsgi.py": "from board.core import get_app\n\napp = get_app()\n",
+        },
+    )
+    answer = _answers(tmp_path)["initialization.entry_point"]
+    assert (answer.value, answer.sure) == ("factory", "certain")
