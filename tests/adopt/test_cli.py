@@ -234,3 +234,76 @@ def test_force_replaces_the_record_but_keeps_an_edited_document(
     assert result.exit_code in (0, 1), result.stderr
     assert "Our own notes." in document.read_text()
     assert "2026-12-01" in (root / "architecture/decisions.yaml").read_text()
+
+
+def _open_in_record(record_file: Path) -> set[str]:
+    record = yaml.safe_load(record_file.read_text())
+    return {
+        f"{heuristic}.{key}"
+        for heuristic, decision in record["decisions"].items()
+        for key in decision.get("open", {})
+    }
+
+
+def test_the_summary_counts_and_shows_exactly_what_the_record_leaves_open(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # no database (so its initialisation and sessions are never asked), no test folder, and
+    # loggers made in one module only: questions adopt answers too much or too little
+    root = write(
+        tmp_path / "board",
+        {
+            "board/__init__.py": "",
+            "board/app.py": "from flask import Flask\n\n\ndef make_app():\n"
+            "    return Flask(__name__)\n",
+        },
+    )
+    result = invoke("adopt", root, "--date", "2026-11-25")
+    assert result.exit_code == 0, result.stderr
+    opened = _open_in_record(root / "architecture/decisions.yaml")
+    shown = {
+        line.split(" = ", 1)[0].strip()
+        for line in result.stdout.splitlines()
+        if line.endswith(("[open]", "[open]  contradiction"))
+    }
+    assert shown == opened
+    assert f", {len(opened)} left open for the meeting" in result.stdout
+    assert "initialization.db_init" not in shown and "lifetimes.db_session" not in shown
+    status = invoke("status", "--record", root / "architecture/decisions.yaml")
+    assert f"{len(opened)} open," in status.stdout
+    data = json.loads(invoke("adopt", root, "--dry-run", "--json").stdout)
+    assert {q for q, a in data["answers"].items() if a["open"]} == opened
+
+
+def test_a_question_the_old_answers_did_not_ask_reads_not_asked(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(
+        tmp_path / "board",
+        {
+            "board/__init__.py": "",
+            "board/app.py": "from flask import Flask\n\n\ndef make_app():\n"
+            "    return Flask(__name__)\n",
+        },
+    )
+    assert invoke("adopt", root, "--date", "2026-11-25").exit_code == 0
+    result = invoke(
+        "revisit",
+        root / "architecture/decisions.yaml",
+        "--no-input",
+        "--dry-run",
+        "--set",
+        "initialization.database=postgresql",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "None" not in result.stdout
+    assert "initialization.db_init: (not asked) -> " in result.stdout
+
+
+def test_json_evidence_about_a_whole_file_has_no_line(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", {**SERVICE, "gunicorn.conf.py": "workers = 2\n"})
+    data = json.loads(invoke("adopt", root, "--dry-run", "--json").stdout)
+    evidence = data["answers"]["deployment.wsgi_server"]["evidence"]
+    assert {"path": "gunicorn.conf.py", "line": None, "text": "Gunicorn configuration"} in evidence
+    lines = [e["line"] for a in data["answers"].values() for e in a["evidence"]]
+    assert 0 not in lines
