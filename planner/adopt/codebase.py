@@ -199,26 +199,23 @@ class Codebase:
 
     @cached_property
     def dependencies(self) -> dict[str, Evidence]:
-        """Declared requirements (pyproject, setup.cfg, requirements files) -> where."""
+        """Required dependencies (pyproject, poetry, setup.cfg, requirements files) -> where.
+
+        Optional extras and dependency groups are in :attr:`optional_dependencies`: an
+        installation may leave them out, so they are weaker evidence.
+        """
         found: dict[str, Evidence] = {}
         project = self.pyproject.get("project")
         if isinstance(project, dict):
-            groups: list[object] = [project.get("dependencies")]
-            optional = project.get("optional-dependencies")
-            if isinstance(optional, dict):
-                groups.extend(optional.values())
-            for group in groups:
-                for item in group if isinstance(group, list) else []:
-                    match = _REQUIREMENT.match(str(item))
-                    if match:
-                        at = self._line_of("pyproject.toml", str(item))
-                        found.setdefault(
-                            _normal(match.group(1)), Evidence("pyproject.toml", at, str(item))
-                        )
+            self._requirements(found, project.get("dependencies"))
+        poetry = self._poetry()
+        for name, spec in (poetry.get("dependencies") or {}).items():
+            if name != "python" and not (isinstance(spec, dict) and spec.get("optional")):
+                found.setdefault(_normal(name), self._poetry_evidence(name))
         if self.distribution:
             metadata = f"{self.distribution}/METADATA"
             for number, line in enumerate(self.lines(metadata), 1):
-                if line.startswith("Requires-Dist:"):
+                if line.startswith("Requires-Dist:") and "extra ==" not in line:
                     match = _REQUIREMENT.match(line.partition(":")[2])
                     if match:
                         found.setdefault(
@@ -237,6 +234,62 @@ class Codebase:
         return found
 
     @cached_property
+    def optional_dependencies(self) -> dict[str, tuple[str, Evidence]]:
+        """Dependencies only in an optional extra or a dependency group -> (its name, where)."""
+        found: dict[str, tuple[str, Evidence]] = {}
+        project = self.pyproject.get("project")
+        optional = project.get("optional-dependencies") if isinstance(project, dict) else None
+        groups = self.pyproject.get("dependency-groups")  # PEP 735
+        for table in (optional, groups):
+            for group, items in table.items() if isinstance(table, dict) else ():
+                single: dict[str, Evidence] = {}
+                self._requirements(single, items)
+                for name, evidence in single.items():
+                    found.setdefault(name, (str(group), evidence))
+        poetry = self._poetry()
+        for name, spec in (poetry.get("dependencies") or {}).items():
+            if isinstance(spec, dict) and spec.get("optional"):
+                found.setdefault(_normal(name), ("extras", self._poetry_evidence(name)))
+        tables: dict[str, object] = {
+            str(group): table.get("dependencies")
+            for group, table in (poetry.get("group") or {}).items()
+            if isinstance(table, dict)
+        }
+        tables["dev"] = poetry.get("dev-dependencies")
+        for group, table in tables.items():
+            for name in table if isinstance(table, dict) else ():
+                found.setdefault(_normal(name), (group, self._poetry_evidence(name)))
+        if self.distribution:
+            metadata = f"{self.distribution}/METADATA"
+            for number, line in enumerate(self.lines(metadata), 1):
+                extra = re.search(r"extra\s*==\s*['\"]([^'\"]+)", line)
+                if line.startswith("Requires-Dist:") and extra:
+                    match = _REQUIREMENT.match(line.partition(":")[2])
+                    if match:
+                        evidence = Evidence(metadata, number, line.strip())
+                        found.setdefault(_normal(match.group(1)), (extra.group(1), evidence))
+        required = self.dependencies
+        return {name: at for name, at in found.items() if name not in required}
+
+    def _requirements(self, found: dict[str, Evidence], items: object) -> None:
+        for item in items if isinstance(items, list) else []:
+            match = _REQUIREMENT.match(str(item))
+            if match:
+                at = self._line_of("pyproject.toml", str(item))
+                found.setdefault(_normal(match.group(1)), Evidence("pyproject.toml", at, str(item)))
+
+    def _poetry(self) -> dict[str, Any]:
+        tool = self.pyproject.get("tool")
+        poetry = tool.get("poetry") if isinstance(tool, dict) else None
+        return poetry if isinstance(poetry, dict) else {}
+
+    def _poetry_evidence(self, name: str) -> Evidence:
+        for number, line in enumerate(self.lines("pyproject.toml"), 1):
+            if re.match(rf"\s*[\"']?{re.escape(name)}[\"']?\s*=", line):
+                return Evidence("pyproject.toml", number, line.strip()[:160])
+        return Evidence("pyproject.toml", 0, name)
+
+    @cached_property
     def distribution(self) -> str | None:
         """The ``*.dist-info`` folder when this tree is an unpacked wheel, not a repository."""
         found = sorted(
@@ -245,8 +298,17 @@ class Codebase:
         return found[0] if found else None
 
     def dependency(self, *names: str) -> Evidence | None:
+        """Where the first of ``names`` is a required dependency; None when none is."""
         for name in names:
             found = self.dependencies.get(_normal(name))
+            if found is not None:
+                return found
+        return None
+
+    def optional_dependency(self, *names: str) -> tuple[str, Evidence] | None:
+        """The extra or group and place of the first of ``names`` that is only optional."""
+        for name in names:
+            found = self.optional_dependencies.get(_normal(name))
             if found is not None:
                 return found
         return None

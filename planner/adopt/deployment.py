@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.adopt.choices import has, pick
 from planner.adopt.codebase import Codebase, first
 from planner.adopt.model import Answer, Evidence, contradicted, left_open
@@ -109,44 +111,102 @@ def ci(code: Codebase, bank: Bank) -> Answer | None:
     return pick(bank, qid, "none", "likely", [], finding="no CI pipeline file in the repository")
 
 
+_SERVERS = {
+    "gunicorn": r"\bgunicorn\b",
+    "waitress": r"\bwaitress\b",
+    "uwsgi": r"\buwsgi\b",
+    "mod_wsgi": r"\bWSGI(ScriptAlias|DaemonProcess)\b|\bmod_wsgi\b",  # Apache's module
+}
+_SERVER_CONFIG = {
+    "gunicorn": (r"(^|/)gunicorn[\w.-]*\.conf\.py(\.\w+)?$", "Gunicorn configuration"),
+    "uwsgi": (r"(^|/)uwsgi[\w.-]*\.ini(\.\w+)?$", "uWSGI configuration"),
+}
+# files that start or configure a server: containers, process managers, units, scripts
+_RUN_FILES = (
+    "Procfile",
+    "Procfile.*",
+    "*.service",
+    "*.service.*",
+    "*.spec",
+    "*.conf",
+    "*.conf.*",
+    "*.ini",
+    "*.ini.*",
+    "*.sh",
+    "*.sh.*",
+    "docker-compose*.y*ml",
+    "compose*.y*ml",
+    "*/docker-compose*.y*ml",
+)
+_TEMPLATE = re.compile(r"\.(j2|jinja2?|tmpl|tpl|template|in)$|(^|/)[\w-]*templates?[\w-]*/", re.I)
+
+
+def _template(path: str) -> bool:
+    """A file the installation renders (its own values filled in) before it runs."""
+    return bool(_TEMPLATE.search(path))
+
+
 def wsgi_server(code: Codebase, bank: Bank) -> Answer | None:
+    """The server dependencies, run files and server configuration name.
+
+    Required dependencies and files that run the app are certain; a server only in an
+    optional extra or group, or in shipped templates, is likely; several offered that way
+    leave the choice to the installation.
+    """
     qid = "deployment.wsgi_server"
-    found: dict[str, list[Evidence]] = {}
-    places = [
-        *_dockerfiles(code),
-        *code.matching("Procfile", "*.service", "*/*.service", "*.spec", "*/*.spec"),
-    ]
-    for name, pattern in (
-        ("gunicorn", r"\bgunicorn\b"),
-        ("waitress", r"waitress"),
-        ("uwsgi", r"\buwsgi\b"),
-    ):
-        found[name] = []
+    places = sorted({*_dockerfiles(code), *code.matching(*_RUN_FILES)})
+    found: dict[str, list[tuple[bool, Evidence]]] = {}  # server -> (certain?, where)
+    for name, pattern in _SERVERS.items():
+        items: list[tuple[bool, Evidence]] = []
+        named: set[str] = set()  # the server's own configuration files, cited by name
+        if name in _SERVER_CONFIG:
+            config, what = _SERVER_CONFIG[name]
+            named = {path for path in code.files if re.search(config, path)}
+            items += [(not _template(path), Evidence(path, 0, what)) for path in sorted(named)]
         for path in places:
-            found[name].extend(code.grep(path, pattern))
-        if name == "gunicorn":
-            found[name] += [
-                Evidence(p, 1, "Gunicorn configuration") for p in code.matching("gunicorn.conf.py")
-            ]
-        if name == "uwsgi":
-            found[name] += [
-                Evidence(p, 1, "uWSGI configuration") for p in code.matching("uwsgi.ini")
-            ]
+            if path not in named:
+                items += [(not _template(path), e) for e in code.grep(path, pattern)]
         dep = code.dependency(name)
         if dep is not None:
-            found[name].append(dep)
-        if not found[name]:
-            del found[name]
-    if len(found) > 1:
+            items.append((True, dep))
+        optional = code.optional_dependency(name)
+        if optional is not None:
+            group, where = optional
+            text = f"{where.text} (only in the optional {group!r} extra or group)"
+            items.append((False, Evidence(where.path, where.line, text)))
+        if items:
+            found[name] = sorted(items, key=lambda item: not item[0])  # certain ones first
+    certain = sorted(name for name, items in found.items() if any(c for c, _ in items))
+    evidence = {name: [e for _, e in items] for name, items in found.items()}
+    if len(certain) > 1:
         return contradicted(
             qid,
-            f"more than one WSGI server: {', '.join(sorted(found))}",
-            first([e for items in found.values() for e in items], 8),
+            f"more than one WSGI server: {', '.join(certain)}",
+            first([e for name in certain for e in evidence[name]], 8),
         )
     if not found:
-        return left_open(qid, "no WSGI server is configured or required")
-    ((name, evidence),) = found.items()
-    return pick(bank, qid, name, "certain", first(evidence))
+        return left_open(qid, "no WSGI server found in dependencies, config or scripts")
+    others = sorted(set(found) - set(certain))
+    if certain:
+        (name,) = certain
+        also = f"also offered, optionally: {', '.join(others)}" if others else ""
+        return pick(bank, qid, name, "certain", first(evidence[name]), finding=also)
+    if len(others) > 1:
+        return left_open(
+            qid,
+            f"the installation chooses: optional extras or shipped templates offer "
+            f"{', '.join(others)}",
+            first([e for name in others for e in evidence[name][:3]], 8),
+        )
+    (name,) = others
+    return pick(
+        bank,
+        qid,
+        name,
+        "likely",
+        first(evidence[name]),
+        finding=f"{name} only in an optional dependency or a shipped template",
+    )
 
 
 _CONFIG_MANAGEMENT = {

@@ -71,6 +71,15 @@ def entry_point(code: Codebase, bank: Bank) -> Answer | None:
             f"both an app factory ({names}) and a module-level app exist",
             [*module_level, *(e for _, e in made)],
         )
+    singletons = _memoized(code, made)
+    if singletons:
+        names = ", ".join(sorted({f"{n}()" for n, _ in singletons}))
+        return contradicted(
+            qid,
+            f"{names} looks like an app factory but keeps one app in a module global and "
+            "returns it on every call: a module-level app behind a function, not a factory",
+            first([e for _, e in singletons], 8),
+        )
     if made:
         return pick(bank, qid, "factory", "certain", first(e for _, e in made))
     return pick(
@@ -80,6 +89,65 @@ def entry_point(code: Codebase, bank: Bank) -> Answer | None:
         "certain",
         first(Evidence(e.path, e.line, f"module-level app: {e.text}") for e in module_level),
     )
+
+
+def _memoized(code: Codebase, made: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence]]:
+    """Factories that create the app once and keep it in a module global (``global APP`` ...
+    ``return APP``), with where, and the modules that take the app from them at import time."""
+    found: list[tuple[str, Evidence]] = []
+    for name, evidence in made:
+        lines = code.lines(evidence.path)
+        start = next(
+            (
+                n
+                for n, line in enumerate(lines)
+                if (m := _DEF.match(line)) and m.group(2) == name and not m.group(1)
+            ),
+            None,
+        )
+        if start is None:
+            continue
+        body: list[tuple[int, str]] = []
+        for number in range(start + 1, len(lines)):
+            line = lines[number]
+            if line.strip() and not line[:1].isspace():
+                break
+            body.append((number + 1, line))
+        kept = {
+            held.strip(): number
+            for number, line in body
+            if (m := _GLOBAL.match(line))
+            for held in m.group(2).split(",")
+        }
+        returned = [
+            (number, held)
+            for number, line in body
+            if (m := re.match(r"\s+return\s+(\w+)\s*$", line)) and (held := m.group(1)) in kept
+        ]
+        if not returned:
+            continue
+        number, held = returned[0]
+        found.append((name, evidence))
+        found.append((name, Evidence(evidence.path, kept[held], f"global {held}")))
+        found.append(
+            (name, Evidence(evidence.path, number, f"return {held}: the same app each call"))
+        )
+        callers = [
+            Evidence(code.rel(facts.path), call.line, f"{call.name}() at import time")
+            for facts, call in code.call_sites(name)
+            if call.import_time
+        ]
+        found += [(name, e) for e in callers[:4]]
+        if len(callers) > 4:
+            found.append(
+                (
+                    name,
+                    Evidence(
+                        callers[4].path, callers[4].line, f"... {len(callers)} such calls in all"
+                    ),
+                )
+            )
+    return found
 
 
 # Names of a composition root. check also accepts ``*Container``, but in real code that
@@ -256,6 +324,21 @@ _ENV_LOADERS = (
 )
 
 
+_DATA_LOADERS = ("yaml.load", "yaml.safe_load", "tomllib.load", "toml.load", "read_file")
+_CONFIG_WORDS = re.compile(r"(?i)conf|settings|cfg|options|environ")
+
+
+def _loads_config(code: Codebase, facts: ModuleFacts, where: Evidence) -> bool:
+    """A YAML or TOML load counts as a configuration file only when its module, its path or
+    what it is assigned to says so (``presets = yaml.safe_load(f)`` loads data)."""
+    leaf = where.text.removesuffix("()").rsplit(".", 1)[-1]
+    if leaf not in {d.rsplit(".", 1)[-1] for d in _DATA_LOADERS}:
+        return True
+    lines = code.lines(where.path)
+    line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+    return bool(_CONFIG_WORDS.search(facts.module.rsplit(".", 1)[-1]) or _CONFIG_WORDS.search(line))
+
+
 _PROJECT_LOADERS = ("load_config", "load_settings", "read_config", "load_configuration")
 _SETTINGS_PARTS = {"config", "settings", "conf", "configuration"}
 _NOT_SERVICE = {"testing", "tests", "test", "bench", "benchmarks"}
@@ -304,7 +387,9 @@ def config_source(code: Codebase, bank: Bank) -> Answer | None:
         for c in m.calls
         if "project" in c.keywords
     ]
-    loaders = list(code.calls(*_FILE_LOADERS, modules=service))
+    loaders = [
+        (m, e) for m, e in code.calls(*_FILE_LOADERS, modules=service) if _loads_config(code, m, e)
+    ]
     files = loaded + first(oslo, 2) + _settings_first(code, loaders)
     env = [e for _, e in code.calls(*_ENV_LOADERS, modules=service)]
     env += code.imports("environs", "pydantic_settings", "decouple", "dotenv")
@@ -352,24 +437,62 @@ _READS_CONFIG = re.compile(
 )
 
 
+def config_files(code: Codebase) -> list[ModuleFacts]:
+    """Settings modules the app loads as files (``from_pyfile``, ``from_envvar``), never imports.
+
+    What such a file reads runs when the app loads it, not when the package is imported.
+    """
+    if "config_files" in code.memo:
+        return list(code.memo["config_files"])
+    found: list[ModuleFacts] = []
+    if code.call_sites("from_pyfile", "from_envvar"):
+        imported = {i.target for m in code.modules for i in m.imports}
+        for facts in code.app_modules:
+            leaf = facts.module.rsplit(".", 1)[-1]
+            if not re.search(r"settings|config|conf$|cfg", leaf):
+                continue
+            if any(t == facts.module or t.startswith(facts.module + ".") for t in imported):
+                continue
+            found.append(facts)
+    code.memo["config_files"] = found
+    return list(found)
+
+
 def config_read(code: Codebase, bank: Bank) -> Answer | None:
     """Newer banks ask whether configuration is read at import time."""
     qid = "initialization.config_read"
     if not has(bank, qid):
         return None
+    files = {id(m) for m in config_files(code)}
     reads = [
-        Evidence(code.rel(f.path), r.line, r.code) for f in code.app_modules for r in f.env_reads
+        Evidence(code.rel(f.path), r.line, r.code)
+        for f in code.app_modules
+        if id(f) not in files
+        for r in f.env_reads
     ]
     if reads:
         return pick(bank, qid, "import_time", "certain", first(reads))
     # where the configuration is read instead: in the factory (load_config(), configure_app())
-    made = {name for name, _ in factories(code)}
+    made = factories(code)
     loading = [
         Evidence(code.rel(m.path), c.line, f"{c.name}() in the factory {c.function}()")
         for m in code.app_modules
         for c in m.calls
-        if c.function in made and not c.import_time and _READS_CONFIG.search(c.name)
+        if c.function in {name for name, _ in made}
+        and not c.import_time
+        and _READS_CONFIG.search(c.name)
     ]
+    # a "factory" that keeps one app and is called at import time reads it at import time
+    early = [e for _, e in _memoized(code, made) if e.text.endswith("at import time")]
+    if loading and early:
+        return pick(
+            bank,
+            qid,
+            "import_time",
+            "likely",
+            first(loading, 3) + early[:2],
+            finding="the function that reads the configuration runs when modules are imported",
+        )
     return pick(
         bank,
         qid,
@@ -381,9 +504,28 @@ def config_read(code: Codebase, bank: Bank) -> Answer | None:
 
 
 _POSTGRES = ("psycopg", "psycopg2", "psycopg2-binary", "psycopg-binary", "asyncpg", "pg8000")
+_DRIVERS = {  # a distribution's name -> the engine it talks to
+    **dict.fromkeys(_POSTGRES, "postgresql"),
+    **dict.fromkeys(("pymysql", "mysqlclient", "mysql-connector-python", "mariadb"), "mysql"),
+    **dict.fromkeys(("cx-oracle", "oracledb"), "oracle"),
+    **dict.fromkeys(("pymssql", "pyodbc"), "mssql"),
+}
+
+
+def _optional_drivers(code: Codebase) -> dict[str, list[Evidence]]:
+    """Engines whose drivers are only in optional extras or groups: the installation picks."""
+    found: dict[str, list[Evidence]] = {}
+    for driver, engine in _DRIVERS.items():
+        optional = code.optional_dependency(driver)
+        if optional is not None:
+            group, where = optional
+            text = f"{where.text} (only in the optional {group!r} extra or group)"
+            found.setdefault(engine, []).append(Evidence(where.path, where.line, text))
+    return found
 
 
 def database(code: Codebase, bank: Bank) -> Answer | None:
+    """The engine the code names; open when optional extras offer several to choose from."""
     qid = "initialization.database"
     postgres = [d for d in (code.dependency(n) for n in _POSTGRES) if d is not None]
     postgres += code.imports("psycopg", "psycopg2", "asyncpg", "pg8000")
@@ -394,6 +536,26 @@ def database(code: Codebase, bank: Bank) -> Answer | None:
         "pymysql", "MySQLdb", "pymongo"
     )
     orm = code.imports("sqlalchemy", "flask_sqlalchemy", "peewee", "pony", "django.db")
+    optional = _optional_drivers(code)
+    shown = {"postgresql": postgres, "sqlite": urls or sqlite, "another engine": other}
+    evident = {engine for engine, places in shown.items() if places}
+    if optional and len(evident | set(optional)) > 1:
+        parts = [f"optional extras offer drivers for {', '.join(sorted(optional))}"]
+        if urls:
+            parts.append(f"the default database URL is SQLite ({urls[0].path}:{urls[0].line})")
+        elif evident:
+            parts.append(f"the code also names {', '.join(sorted(evident))}")
+        return left_open(
+            qid,
+            "the installation chooses the database: " + "; ".join(parts),
+            first(
+                [
+                    *(e for engine in sorted(evident) for e in shown[engine][:2]),
+                    *(e for engine in sorted(optional) for e in optional[engine]),
+                ],
+                8,
+            ),
+        )
     if postgres:
         finding = "SQLite is mentioned too (tests or development)" if sqlite else ""
         return pick(bank, qid, "postgresql", "likely", first(postgres), finding=finding)
@@ -401,6 +563,16 @@ def database(code: Codebase, bank: Bank) -> Answer | None:
         return pick(bank, qid, "sqlite", "likely", sqlite)
     if other:
         return left_open(qid, "a database this bank has no value for", first(other))
+    if optional:  # one engine, named only by an optional extra's driver: weak evidence
+        ((engine, places),) = optional.items()
+        return pick(
+            bank,
+            qid,
+            engine,
+            "guess",
+            first(places),
+            finding=f"only an optional extra's driver names {engine}",
+        )
     if orm:
         return left_open(
             qid,

@@ -25,21 +25,31 @@ from planner.questions.model import Bank
 logger = logging.getLogger(__name__)
 
 
-def load_codebase(root: Path, package: str | None = None, use_cache: bool = True) -> Codebase:
-    """The package's facts, through check's cache (the same one ``planner check`` fills)."""
+def load_codebase(
+    root: Path, package: str | None = None, use_cache: bool = True, save_cache: bool = True
+) -> Codebase:
+    """The package's facts, through check's cache (the same one ``planner check`` fills).
+
+    ``save_cache=False`` reads the cache when there is one and never writes it.
+    """
     if not root.is_dir():
         raise AdoptError(f"{root}: {'is not a folder' if root.exists() else 'no such folder'}")
     name, folder, notes = find_package(root, package)
     files = sorted(python_files(folder))
-    facts, cached = gather_all(files, folder.parent, root, use_cache)
+    facts, cached = gather_all(files, folder.parent, root, use_cache, save=save_cache)
     return Codebase(root, name, folder, facts, cached, notes)
 
 
 def adopt(
-    root: Path, bank: Bank, *, package: str | None = None, use_cache: bool = True
+    root: Path,
+    bank: Bank,
+    *,
+    package: str | None = None,
+    use_cache: bool = True,
+    save_cache: bool = True,
 ) -> Adoption:
     """Every answer the code gives, with evidence; questions it cannot answer left open."""
-    code = load_codebase(root, package, use_cache)
+    code = load_codebase(root, package, use_cache, save_cache)
     framework_answer = infrastructure.framework(code, bank)
     framework = (
         str(framework_answer.value)

@@ -136,9 +136,12 @@ def _from_cache(
 
 
 def gather_all(
-    files: list[Path], top: Path, root: Path, use_cache: bool = True
+    files: list[Path], top: Path, root: Path, use_cache: bool = True, save: bool = True
 ) -> tuple[list[ModuleFacts], int]:
-    """Facts of every file, from the cache when its content is unchanged; and how many were."""
+    """Facts of every file, from the cache when its content is unchanged; and how many were.
+
+    ``save=False`` reads the cache but never writes it (a dry run writes nothing at all).
+    """
     cache = FactsCache(root) if use_cache else None
     prefix = os.path.join(str(root), "")
     top_prefix = os.path.join(str(top), "")
@@ -190,7 +193,8 @@ def gather_all(
                 module, is_package = names[index]
                 cache.put(digest, record)
                 cache.note(relative, now, module, is_package, digest)
-            cache.save()
+            if save:
+                cache.save()
     finally:
         if enabled:
             gc.enable()

@@ -72,9 +72,15 @@ def adopt(
                 "`planner revisit` changes one (or pass --force to replace it)"
             )
         before = snapshot(record_file)
-        adoption = read_codebase(path, bank, package=package, use_cache=not no_cache)
+        adoption = read_codebase(
+            path, bank, package=package, use_cache=not no_cache, save_cache=not dry_run
+        )
         decided = build(adoption, bank, date=date.date() if date else dt.date.today())
-        evidence = report.as_json(adoption, bank) if as_json else report.text(adoption, bank)
+        evidence = (
+            report.as_json(adoption, bank, decided)
+            if as_json
+            else report.text(adoption, bank, decided)
+        )
         if dry_run:
             if not as_json:
                 typer.echo(dump_record(decided, bank))

@@ -155,6 +155,8 @@ def display(value: Value) -> str:
     """A short human rendering of an answer, for tables and diffs."""
     if value is DEFERRED:
         return "(decide later)"
+    if value is None:  # a question the earlier answers did not ask
+        return "(not asked)"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +82,31 @@ def test_dry_run_prints_record_and_evidence_and_writes_nothing(
     assert "schema: planner-decision-record" in result.stdout
     assert "shop/app.py:9: make_shop() creates the app: Flask()" in result.stdout
     assert tree(root) == {k: v.encode() for k, v in SERVICE.items()}
+
+
+def everything(root: Path) -> dict[str, bytes | None]:
+    """Every path under root, folders (None) and files (their bytes), tool folders included."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def test_dry_run_with_the_cache_on_writes_no_cache_either(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", SERVICE)
+    before = everything(root)
+    result = invoke("adopt", root, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert everything(root) == before  # no .planner_cache/, no file touched
+    # a cache filled by an earlier run is read (the files come from it) and left as it was
+    assert invoke("adopt", root, "--date", "2026-11-25").exit_code == 0
+    shutil.rmtree(root / "architecture")
+    filled = everything(root)
+    assert ".planner_cache/.gitignore" in filled
+    again = invoke("adopt", root, "--dry-run")
+    assert again.exit_code == 0, again.stderr
+    assert "from the cache" in again.stdout
+    assert everything(root) == filled
 
 
 def test_json_report_cites_files_and_lines(invoke: Invoke, tmp_path: Path) -> None:
@@ -259,3 +285,76 @@ def test_the_first_meeting_amends_the_adopted_proposals(invoke: Invoke, tmp_path
         ("ci", "github"),
         ("wiring", "extensions"),
     }
+
+
+def _open_in_record(record_file: Path) -> set[str]:
+    record = yaml.safe_load(record_file.read_text())
+    return {
+        f"{heuristic}.{key}"
+        for heuristic, decision in record["decisions"].items()
+        for key in decision.get("open", {})
+    }
+
+
+def test_the_summary_counts_and_shows_exactly_what_the_record_leaves_open(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # no database (so its initialisation and sessions are never asked), no test folder, and
+    # loggers made in one module only: questions adopt answers too much or too little
+    root = write(
+        tmp_path / "board",
+        {
+            "board/__init__.py": "",
+            "board/app.py": "from flask import Flask\n\n\ndef make_app():\n"
+            "    return Flask(__name__)\n",
+        },
+    )
+    result = invoke("adopt", root, "--date", "2026-11-25")
+    assert result.exit_code == 0, result.stderr
+    opened = _open_in_record(root / "architecture/decisions.yaml")
+    shown = {
+        line.split(" = ", 1)[0].strip()
+        for line in result.stdout.splitlines()
+        if line.endswith(("[open]", "[open]  contradiction"))
+    }
+    assert shown == opened
+    assert f", {len(opened)} left open for the meeting" in result.stdout
+    assert "initialization.db_init" not in shown and "lifetimes.db_session" not in shown
+    status = invoke("status", "--record", root / "architecture/decisions.yaml")
+    assert f"{len(opened)} open," in status.stdout
+    data = json.loads(invoke("adopt", root, "--dry-run", "--json").stdout)
+    assert {q for q, a in data["answers"].items() if a["open"]} == opened
+
+
+def test_a_question_the_old_answers_did_not_ask_reads_not_asked(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    root = write(
+        tmp_path / "board",
+        {
+            "board/__init__.py": "",
+            "board/app.py": "from flask import Flask\n\n\ndef make_app():\n"
+            "    return Flask(__name__)\n",
+        },
+    )
+    assert invoke("adopt", root, "--date", "2026-11-25").exit_code == 0
+    result = invoke(
+        "revisit",
+        root / "architecture/decisions.yaml",
+        "--no-input",
+        "--dry-run",
+        "--set",
+        "initialization.database=postgresql",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "None" not in result.stdout
+    assert "initialization.db_init: (not asked) -> " in result.stdout
+
+
+def test_json_evidence_about_a_whole_file_has_no_line(invoke: Invoke, tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", {**SERVICE, "gunicorn.conf.py": "workers = 2\n"})
+    data = json.loads(invoke("adopt", root, "--dry-run", "--json").stdout)
+    evidence = data["answers"]["deployment.wsgi_server"]["evidence"]
+    assert {"path": "gunicorn.conf.py", "line": None, "text": "Gunicorn configuration"} in evidence
+    lines = [e["line"] for a in data["answers"].values() for e in a["evidence"]]
+    assert 0 not in lines
