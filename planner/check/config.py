@@ -93,6 +93,9 @@ class CheckConfig:
     feature_roots: tuple[str, ...] = ("",)  # dotted, relative to the package; "" is the package
     feature_depth: int = 1
     public: tuple[str, ...] = ()  # feature modules others may import, e.g. "*.decorators"
+    # The list settings a source gave under their own name (``test-patterns``), replacing
+    # the default: a rule can then tell a team's choice from the default it narrows.
+    given: frozenset[str] = frozenset()
 
     def severity(self, rule: str, default: Severity) -> Severity:
         return self.severities.get(rule, default)
@@ -101,7 +104,7 @@ class CheckConfig:
 _LISTS = {
     f.name.replace("_", "-")
     for f in fields(CheckConfig)
-    if f.name not in ("package", "rule_excludes", "severities", "feature_depth")
+    if f.name not in ("package", "rule_excludes", "severities", "feature_depth", "given")
 }
 KEYS = sorted(
     {*_LISTS, *(f"extend-{k}" for k in _LISTS), "package", "rules", "feature-depth"}
@@ -254,8 +257,14 @@ def _item_problem(key: str, text: str) -> str | None:
     if key in _IDENTIFIERS:
         return None if text.isidentifier() else "expected one Python name (no dots, no path)"
     if key in _FOLDERS:
-        bad = "/" in text or "\\" in text or text in (".", "..")
-        return "expected a folder name (no path)" if bad else None
+        if "/" not in text and "\\" not in text and text not in (".", ".."):
+            return None
+        last = text.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        hint = f"; for {text!r} give {last!r}" if last not in ("", ".", "..") else ""
+        return (
+            "expected a folder name (no path): a test folder of that name is looked for "
+            f"both beside the package and directly inside it{hint}"
+        )
     if key in _PACKAGES:
         return _dotted_problem(text, globs=False, placeholder=key == "storage")
     if key in _MODULES or key in _CALLS:
@@ -417,6 +426,7 @@ def merge(
             changes[name] = (*current, *value)
         else:
             changes[key.replace("-", "_")] = tuple(value)
+            changes["given"] = changes.get("given", base.given) | {key}
     return replace(base, **changes)
 
 

@@ -83,13 +83,18 @@ def run_checks(root: Path, spec: Spec) -> None:
 
 
 def check_clean(root: Path) -> None:
-    """``planner check`` finds nothing in a freshly generated project."""
+    """``planner check`` finds nothing in a freshly generated project (with its settings,
+    read as the command reads them: pyproject.toml, then the record's)."""
+    from planner.check.config import from_pyproject, merge
     from planner.check.report import text
     from planner.check.runner import run_check
     from planner.record.io import load_record
 
     loaded = load_record(root / "architecture" / "decisions.yaml")
-    report = run_check(root, loaded.record.project.package, loaded.record.flat_answers())
+    config, _ = from_pyproject(root)
+    config = merge(config, loaded.record.check, "the decision record")
+    answers = loaded.record.flat_answers()
+    report = run_check(root, loaded.record.project.package, answers, config=config)
     assert report.clean, text(report)
 
 

@@ -6,32 +6,82 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from planner.check.config import CheckConfig
 from planner.check.model import Context, Finding, Rule
 
+# The file names each recorded ``testing.naming`` gives a module's test (the bank's choices).
+NAMING: dict[str, tuple[str, ...]] = {
+    "test_prefix": ("test_{name}.py", "test_{name}_*.py"),
+    "test_suffix": ("{name}_test.py",),
+}
+DEFAULT_PATTERNS = CheckConfig().test_patterns
 
-def _names(ctx: Context, stem: str) -> list[str]:
-    return [p.replace("{name}", stem) for p in ctx.config.test_patterns if "*" not in p]
+
+def patterns(ctx: Context) -> tuple[str, ...]:
+    """The test file names TST001 accepts for a module, ``{name}`` standing for its name.
+
+    The configured patterns; when the record decides the naming, the default patterns
+    narrowed to it (patterns added with ``extend-test-patterns`` stay). Patterns a team
+    set with ``test-patterns`` win over the recorded naming."""
+    config = ctx.config
+    decided = NAMING.get(str(ctx.answer("testing.naming")))
+    defaults = DEFAULT_PATTERNS
+    if (
+        decided is None
+        or "test-patterns" in config.given
+        or config.test_patterns[: len(defaults)] != defaults
+    ):
+        return config.test_patterns
+    added = config.test_patterns[len(defaults) :]  # extend-test-patterns appends to them
+    return (*(p for p in defaults if p in decided), *added)
 
 
-def expected(ctx: Context, path: Path, kinds: list[str] | None = None) -> list[str]:
-    """Where the test of the module at ``path`` may be (paths relative to the project).
+def _names(names: tuple[str, ...], stem: str) -> list[str]:
+    return [p.replace("{name}", stem) for p in names if "*" not in p]
 
-    ``kinds``: the kind folders of a by-kind layout, when the caller has listed them."""
+
+def folders(ctx: Context) -> list[str]:
+    """The test folders (relative to the project): each configured one beside the package
+    and inside it (``tests``, ``shop/tests``), those that exist first, so a finding names
+    the folder the project uses."""
+    package = ctx.rel(ctx.package_dir)
+    every = [*ctx.config.test_folders, *(f"{package}/{f}" for f in ctx.config.test_folders)]
+    return sorted(every, key=lambda f: not _is_folder(ctx.root / f))
+
+
+def _is_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def expected(
+    ctx: Context,
+    path: Path,
+    kinds: list[str] | None = None,
+    names: tuple[str, ...] | None = None,
+    where: list[str] | None = None,
+) -> list[str]:
+    """Where the test of the module at ``path`` may be (paths relative to the project),
+    the likeliest first.
+
+    ``kinds``: the kind folders of a by-kind layout; ``names``: the accepted file name
+    patterns; ``where``: the test folders; each computed when the caller has not."""
     package = ctx.rel(ctx.package_dir)
     relative = ctx.rel(path)[len(package) + 1 :]
     parent, _, filename = relative.rpartition("/")
     stem = filename[:-3] if filename.endswith(".py") else filename
-    names = _names(ctx, stem)
+    accepted = names if names is not None else patterns(ctx)
+    files = _names(accepted, stem)
     layout = ctx.answer("testing.layout", "mirror")
     if layout == "colocated":
         here = f"{package}/{parent}/" if parent else f"{package}/"
-        return [here + name for name in names]
+        return [here + name for name in files]
     sub = f"{parent}/" if parent else ""
+    where = where if where is not None else folders(ctx)
     if layout in ("by_kind", "flat"):
-        prefix = parent.replace("/", "_")
-        flat = [f"test_{prefix}_{stem}.py"] if prefix else []
+        # The whole dotted path in one name: tests/test_auth_views.py for auth/views.py.
+        joined = _names(accepted, f"{parent.replace('/', '_')}_{stem}") if parent else []
         if layout == "flat":  # one folder, no kinds
-            return [f"{folder}/{c}" for folder in ctx.config.test_folders for c in (*flat, *names)]
+            return [f"{folder}/{c}" for folder in where for c in (*joined, *files)]
         # In each kind folder: the mirrored path, or a shallower one (tests/unit/auth/ for
         # auth/services/x.py) unless a module of that name lives there (then the test is
         # that module's; a package is not asked for a test), or the kind folder itself
@@ -44,13 +94,10 @@ def expected(ctx: Context, path: Path, kinds: list[str] | None = None) -> list[s
                 above.append(f"{'/'.join(parts[:end])}/")
         kinds = kinds if kinds is not None else _kinds(ctx)
         return [
-            *(f"{kind}/{a}{n}" for kind in kinds for a in above for n in names),
-            *(f"{kind}/{c}" for kind in kinds for c in (*flat, *names)),
+            *(f"{kind}/{a}{n}" for kind in kinds for a in above for n in files),
+            *(f"{kind}/{c}" for kind in kinds for c in (*joined, *files)),
         ]
-    return [
-        *(f"{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
-        *(f"{package}/{folder}/{sub}{n}" for folder in ctx.config.test_folders for n in names),
-    ]
+    return [f"{folder}/{sub}{n}" for folder in where for n in files]
 
 
 def _kinds(ctx: Context) -> list[str]:
@@ -79,11 +126,13 @@ def _kinds(ctx: Context) -> list[str]:
 
 
 class _TestIndex:
-    """The test files directly in a test folder: the flat convention (``tests/test_auth.py``
-    for the modules of ``auth/``, ``tests/test_views.py`` for ``views.py``)."""
+    """The test files directly in a test folder: the flat per-feature convention
+    (``tests/test_auth.py`` or ``shop/tests/auth_test.py`` for the modules of ``auth/``,
+    ``tests/test_views.py`` for ``views.py``)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, names: tuple[str, ...]) -> None:
         self.names: set[str] = set()
+        self.patterns = names
         roots = [ctx.root / f for f in ctx.config.test_folders]
         roots += [ctx.package_dir / f for f in ctx.config.test_folders]
         for root in roots:
@@ -93,7 +142,7 @@ class _TestIndex:
     def covers(self, ctx: Context, path: Path) -> bool:
         folders = ctx.rel(path)[len(ctx.rel(ctx.package_dir)) + 1 :].split("/")[:-1]
         for stem in (path.stem, *folders):
-            for pattern in ctx.config.test_patterns:
+            for pattern in self.patterns:
                 name = pattern.replace("{name}", stem)
                 if "*" in name:
                     prefix, _, suffix = name.partition("*")
@@ -147,7 +196,10 @@ def _existing(ctx: Context) -> set[str]:
 def _tests_exist(ctx: Context) -> Iterable[Finding]:
     index: _TestIndex | None = None
     existing = _existing(ctx)
-    kinds = _kinds(ctx) if ctx.answer("testing.layout") == "by_kind" else None
+    layout = ctx.answer("testing.layout", "mirror")
+    kinds = _kinds(ctx) if layout == "by_kind" else None
+    names = patterns(ctx)
+    where = folders(ctx)
     checked = 0
     for facts in ctx.app_modules():
         if (
@@ -159,11 +211,11 @@ def _tests_exist(ctx: Context) -> Iterable[Finding]:
         ):
             continue
         checked += 1
-        candidates = expected(ctx, facts.path, kinds)
+        candidates = expected(ctx, facts.path, kinds, names, where)
         if any(c in existing for c in candidates):
             continue
-        if ctx.answer("testing.layout", "mirror") == "mirror":
-            index = index or _TestIndex(ctx)
+        if layout in ("mirror", "flat"):
+            index = index or _TestIndex(ctx, names)
             if index.covers(ctx, facts.path):
                 continue
         yield Finding("TST001", ctx.rel(facts.path), 1, 1, f"no test at {candidates[0]}")
@@ -178,6 +230,6 @@ RULES = (
         "every module has its test where the test layout puts it",
         lambda ctx: ctx.answer("testing.layout") in ("mirror", "by_kind", "colocated", "flat"),
         _tests_exist,
-        decides=("testing.layout",),
+        decides=("testing.layout", "testing.naming"),
     ),
 )

@@ -142,7 +142,8 @@ NEAREST: dict[str, dict[str, Nearest]] = {
         "test_suffix": Nearest(
             "test_prefix",
             "The record names test files `<module>_test.py`. The generated tests keep "
-            "pytest's `test_<module>.py` names; rename them if the team wants the suffix.",
+            "pytest's `test_<module>.py` names, and `pyproject.toml` tells `planner check` "
+            "to accept them; rename the tests and drop that setting to follow the record.",
         ),
     },
     "logging.logger_scope": {

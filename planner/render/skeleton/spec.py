@@ -44,6 +44,9 @@ class Spec:
     framework: str
     open_questions: tuple[str, ...] = field(default=())
     adjustments: tuple[str, ...] = field(default=())
+    # Test file names planner check must accept: the generated tests' own, set when they
+    # depart from the recorded naming (test_<module>.py against <module>_test.py).
+    check_test_patterns: tuple[str, ...] = field(default=())
 
     # -- derived -------------------------------------------------------------
 
@@ -205,7 +208,9 @@ def build_spec(record: Record, bank: Bank) -> Spec:
     if missing_resources:
         adjustments.append(missing_resources)
     get("initialization.config_read")
-    get("testing.naming")
+    recorded_naming = answers.get("testing.naming")
+    generated_naming = get("testing.naming")
+    kept_names = isinstance(recorded_naming, str) and recorded_naming != generated_naming
     get("logging.logger_scope")
     entry_point = get("initialization.entry_point")
     if framework == "falcon" and entry_point == "module":
@@ -242,4 +247,5 @@ def build_spec(record: Record, bank: Bank) -> Spec:
         framework=framework or "flask",
         open_questions=tuple(opened),
         adjustments=tuple(adjustments),
+        check_test_patterns=("test_{name}.py", "test_{name}_*.py") if kept_names else (),
     )
