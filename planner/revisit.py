@@ -153,7 +153,9 @@ def _with_evidence(bank: Bank, request: RevisitRequest, record: Record) -> Bank:
     from planner.adopt.run import adopt
 
     try:
-        adoption = adopt(default_root(request.record), bank, package=record.project.package)
+        adoption = adopt(
+            default_root(request.record), bank, package=record.project.package, save_cache=False
+        )
     except PlannerError as exc:
         logger.info("no evidence for the revisit: %s", exc.message)
         return bank
