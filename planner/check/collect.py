@@ -37,6 +37,12 @@ def _inherit(todo: list[Pending]) -> None:
 
 
 def _workers() -> int:
+    """Processes to parse with: one per core, or none besides this one while other threads
+    run here (a library caller's): forking a threaded process can deadlock the child."""
+    import threading
+
+    if threading.active_count() > 1:
+        return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

@@ -63,3 +63,20 @@ def test_records_come_back_in_file_order(monkeypatch: pytest.MonkeyPatch) -> Non
     ]
     assert collect.walk_all(todo) == [walk(*item) for item in todo]
     assert collect._PENDING == []  # the files went to the workers, not into this process
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    """A caller with threads of its own gets parsing in its process: fork() copies only the
+    calling thread, and a lock another thread held stays locked in the child for ever."""
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert collect._workers() == 1
+    finally:
+        stop.set()
+        other.join()
+    if threading.active_count() == 1:
+        assert collect._workers() >= 1
