@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import gc
 import hashlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from planner.check.collect import gather_all as gather_all  # also for planner adopt
 from planner.check.config import CheckConfig, requires_python
@@ -20,6 +22,8 @@ from planner.check.rules import ALL
 from planner.errors import PlannerError
 from planner.questions.model import DEFERRED, Value
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 logger = logging.getLogger(__name__)
 
 KNOWN = {rule.id for rule in ALL}
@@ -121,6 +125,24 @@ def _decided(rule: Rule, answers: Mapping[str, Value]) -> str:
     return "; ".join(parts)
 
 
+def _collector_off(run: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run with the cycle collector off: facts are hundreds of thousands of tuples in no
+    cycle, and walking them again and again would cost more than the rules."""
+
+    @functools.wraps(run)
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return wrapped
+
+
+@_collector_off
 def run_check(
     root: Path,
     package: str,
@@ -134,44 +156,7 @@ def run_check(
     use_cache: bool = True,
     recorded: bool = True,
 ) -> Report:
-    """Findings for ``root`` against ``answers``; files that do not parse are findings too.
-
-    The cycle collector is off meanwhile: facts are hundreds of thousands of tuples
-    in no cycle, and walking them again and again would cost more than the rules.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _run_check(
-            root,
-            package,
-            answers,
-            config=config,
-            select=select,
-            ignore=ignore,
-            exclude=exclude,
-            rule_excludes=rule_excludes,
-            use_cache=use_cache,
-            recorded=recorded,
-        )
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _run_check(
-    root: Path,
-    package: str,
-    answers: Mapping[str, Value],
-    *,
-    config: CheckConfig | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    rule_excludes: Mapping[str, Sequence[str]] | None = None,
-    use_cache: bool = True,
-    recorded: bool = True,
-) -> Report:
+    """Findings for ``root`` against ``answers``; files that do not parse are findings too."""
     config = config or CheckConfig()
     # A question left open for a later meeting decides nothing, so no rule enforces it.
     answers = {k: v for k, v in answers.items() if v is not DEFERRED}
