@@ -128,3 +128,29 @@ def test_free_text_cannot_break_generated_files(
         page = serve_home(root, "svc", src_layout=True)
     shown = re.search(r"<h1>(.*?)</h1>", page, re.DOTALL)
     assert shown is not None and html.unescape(shown.group(1)) == name, page
+
+
+@pytest.mark.parametrize("layout", ["mirror", "by_kind", "flat", "colocated"])
+def test_test_files_follow_the_recorded_naming(layout: str, tmp_path: Path) -> None:
+    """`<module>_test.py` when the record says so (pytest finds both namings), in every
+    layout, with the wheel and coverage leaving those files out as they do test_*.py."""
+    answers = {
+        "testing.layout": layout,
+        "testing.naming": "test_suffix",
+        "layout.features": ["orders"],
+    }
+    files = plan_for(answers, tmp_path).files
+    tests = [p for p in files if Path(p).name.endswith("_test.py")]
+    assert tests and not [p for p in files if Path(p).name.startswith("test_")]
+    expected = {
+        "mirror": "tests/orders/models_test.py",
+        "by_kind": "tests/unit/orders_models_test.py",
+        "flat": "tests/orders_models_test.py",
+        "colocated": "src/svc/orders/models_test.py",
+    }[layout]
+    assert expected in files, sorted(tests)
+    pyproject = tomllib.loads(files["pyproject.toml"].decode())
+    excluded = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"].get("exclude", [])
+    if layout == "colocated":
+        assert "**/*_test.py" in excluded
+    assert "planner" not in pyproject["tool"]  # no stand-in test patterns for planner check

@@ -112,13 +112,12 @@ class Module:
 
     def test_path(self, spec: Spec) -> str:
         parts = self.dotted.split(".")
-        name = f"test_{parts[-1]}.py"
+        name = spec.test_file(parts[-1])
         if spec.test_layout == "colocated":
             return "/".join([spec.package_dir, *parts[:-1], name])
         if spec.test_layout in ("by_kind", "flat"):
-            prefix = "_".join(parts[:-1])
             folder = f"tests/{self.test_kind}" if spec.test_layout == "by_kind" else "tests"
-            return f"{folder}/test_{prefix + '_' if prefix else ''}{parts[-1]}.py"
+            return f"{folder}/{spec.test_file('_'.join(parts))}"
         return "/".join(["tests", *parts[:-1], name])
 
 

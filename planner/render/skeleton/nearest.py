@@ -138,14 +138,6 @@ NEAREST: dict[str, dict[str, Nearest]] = {
             "mirror layout, because they are how the generated code proves it works.",
         ),
     },
-    "testing.naming": {
-        "test_suffix": Nearest(
-            "test_prefix",
-            "The record names test files `<module>_test.py`. The generated tests keep "
-            "pytest's `test_<module>.py` names, and `pyproject.toml` tells `planner check` "
-            "to accept them; rename the tests and drop that setting to follow the record.",
-        ),
-    },
     "logging.logger_scope": {
         "shared": Nearest(
             "where_used",

@@ -81,7 +81,8 @@ def _context(spec: Spec, feats: list[Feature], record: Record) -> dict[str, Any]
         ),
         "colocated_test_modules": sorted(
             {
-                f"{spec.package}.{dotted.rpartition('.')[0]}.test_{dotted.rpartition('.')[2]}"
+                f"{spec.package}.{dotted.rpartition('.')[0]}."
+                + spec.test_file(dotted.rpartition(".")[2]).removesuffix(".py")
                 for f in feats
                 for dotted in (f.models, f.repository, f.services, f.routes)
                 if dotted
@@ -149,10 +150,11 @@ def _project_files(spec: Spec) -> list[tuple[str, str]]:
         (conftest, "falcon/tests/conftest.py.j2" if spec.falcon else "tests/conftest.py.j2")
     )
     if spec.ports:
+        name = spec.test_file("import_contracts")
         contracts = {
-            "colocated": f"{spec.package_dir}/test_import_contracts.py",
-            "by_kind": "tests/unit/test_import_contracts.py",
-        }.get(spec.test_layout, "tests/test_import_contracts.py")
+            "colocated": f"{spec.package_dir}/{name}",
+            "by_kind": f"tests/unit/{name}",
+        }.get(spec.test_layout, f"tests/{name}")
         files.append((contracts, "tests/test_import_contracts.py.j2"))
     return files
 

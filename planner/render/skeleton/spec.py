@@ -44,11 +44,14 @@ class Spec:
     framework: str
     open_questions: tuple[str, ...] = field(default=())
     adjustments: tuple[str, ...] = field(default=())
-    # Test file names planner check must accept: the generated tests' own, set when they
-    # depart from the recorded naming (test_<module>.py against <module>_test.py).
-    check_test_patterns: tuple[str, ...] = field(default=())
+    # How test files are named: test_<module>.py, or <module>_test.py (pytest finds both).
+    test_naming: str = "test_prefix"
 
     # -- derived -------------------------------------------------------------
+
+    def test_file(self, stem: str) -> str:
+        """The file name of the test of module ``stem``, in the recorded naming."""
+        return f"{stem}_test.py" if self.test_naming == "test_suffix" else f"test_{stem}.py"
 
     @property
     def dist_name(self) -> str:
@@ -208,9 +211,7 @@ def build_spec(record: Record, bank: Bank) -> Spec:
     if missing_resources:
         adjustments.append(missing_resources)
     get("initialization.config_read")
-    recorded_naming = answers.get("testing.naming")
-    generated_naming = get("testing.naming")
-    kept_names = isinstance(recorded_naming, str) and recorded_naming != generated_naming
+    test_naming = get("testing.naming") or "test_prefix"
     get("logging.logger_scope")
     entry_point = get("initialization.entry_point")
     if framework == "falcon" and entry_point == "module":
@@ -247,5 +248,5 @@ def build_spec(record: Record, bank: Bank) -> Spec:
         framework=framework or "flask",
         open_questions=tuple(opened),
         adjustments=tuple(adjustments),
-        check_test_patterns=("test_{name}.py", "test_{name}_*.py") if kept_names else (),
+        test_naming=test_naming if test_naming in ("test_prefix", "test_suffix") else "test_prefix",
     )
