@@ -10,8 +10,9 @@ from __future__ import annotations
 import fnmatch
 from typing import Any
 
+from planner.adopt.apps import app_classes, factories
 from planner.adopt.codebase import _VENDORED, Codebase
-from planner.adopt.initialization import app_classes, composition_roots, factories
+from planner.adopt.initialization import composition_roots
 from planner.adopt.layout import Shape
 from planner.adopt.logs import log_wrappers, own_logger_factories
 from planner.adopt.model import Answer
